@@ -1,0 +1,213 @@
+"""Frozen, typed records of the ``onrecord.article/1`` contract.
+
+Every offset is a character offset into ``Article.text``.  ``to_dict`` gives the
+JSON contract; ``Article.from_dict`` reads it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "onrecord.article/1"
+
+EntityType = Literal["person", "organization", "media", "place", "group", "other"]
+StatementKind = Literal["direct", "indirect", "mixed"]
+ReplyType = Literal["rejects", "confirms", "responds"]
+Granularity = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A stretch of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "TextSpan":
+        return cls(start=d["start"], end=d["end"], text=d["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a statement is attributed to, as written and as resolved."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "entity": self.entity, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Speaker":
+        return cls(d["start"], d["end"], d["text"], d.get("entity"), d.get("name"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The words that mark the attribution, with the lemma and its framing class."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    cls: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "lemma": self.lemma, "class": self.cls}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Cue":
+        return cls(d["start"], d["end"], d["text"], d["lemma"], d["class"])
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """When a statement was made, resolved against the publication date."""
+
+    text: str
+    value: str | None
+    granularity: Granularity | None
+    start: int = -1
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "granularity": self.granularity,
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "TimeRef":
+        return cls(d["text"], d.get("value"), d.get("granularity"),
+                   d.get("start", -1), d.get("end", -1))
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A link from a statement to the earlier statement it answers."""
+
+    statement: str
+    type: ReplyType
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"statement": self.statement, "type": self.type}
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attribution: speaker -> cue -> content."""
+
+    id: str
+    speaker: Speaker | None
+    cue: Cue
+    content: TextSpan
+    kind: StatementKind
+    content2: TextSpan | None = None
+    parent: str | None = None
+    time: TimeRef | None = None
+    replies_to: tuple[Reply, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.to_dict(),
+            "content": self.content.to_dict(),
+        }
+        if self.content2 is not None:
+            d["content2"] = self.content2.to_dict()
+        d.update({
+            "kind": self.kind,
+            "parent": self.parent,
+            "time": self.time.to_dict() if self.time else None,
+            "replies_to": [r.to_dict() for r in self.replies_to],
+        })
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Statement":
+        return cls(
+            id=d["id"],
+            speaker=Speaker.from_dict(d["speaker"]) if d.get("speaker") else None,
+            cue=Cue.from_dict(d["cue"]),
+            content=TextSpan.from_dict(d["content"]),
+            kind=d["kind"],
+            content2=TextSpan.from_dict(d["content2"]) if d.get("content2") else None,
+            parent=d.get("parent"),
+            time=TimeRef.from_dict(d["time"]) if d.get("time") else None,
+            replies_to=tuple(Reply(r["statement"], r["type"]) for r in d.get("replies_to", [])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical speaker or referent within one article, with all its mentions."""
+
+    id: str
+    name: str
+    type: EntityType
+    mentions: tuple[TextSpan, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type,
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Entity":
+        return cls(d["id"], d["name"], d["type"],
+                   tuple(TextSpan.from_dict(m) for m in d.get("mentions", [])))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Everything onrecord found in one article."""
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    entities: tuple[Entity, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    own_voice: tuple[TextSpan, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "text": self.text,
+            "entities": [e.to_dict() for e in self.entities],
+            "statements": [s.to_dict() for s in self.statements],
+            "own_voice": [o.to_dict() for o in self.own_voice],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Article":
+        if d.get("schema") != SCHEMA:
+            raise ValueError(f"not an {SCHEMA} document (schema={d.get('schema')!r})")
+        return cls(
+            text=d["text"], id=d.get("id"), title=d.get("title"), outlet=d.get("outlet"),
+            published=d.get("published"),
+            entities=tuple(Entity.from_dict(e) for e in d.get("entities", [])),
+            statements=tuple(Statement.from_dict(s) for s in d.get("statements", [])),
+            own_voice=tuple(TextSpan.from_dict(o) for o in d.get("own_voice", [])),
+        )
+
+    def statement(self, statement_id: str) -> Statement:
+        """The statement with this id (KeyError if absent)."""
+        for s in self.statements:
+            if s.id == statement_id:
+                return s
+        raise KeyError(statement_id)
