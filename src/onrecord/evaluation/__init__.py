@@ -1,0 +1,1 @@
+"""Evaluation gate: PolNeAR span scores and the seed article's checklist."""
