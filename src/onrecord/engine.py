@@ -1,16 +1,114 @@
-"""Placeholder: replaced by the real engine (attribution, resolution, time, discourse)."""
+"""The engine: one parsed Doc in, one Article out (pure; no I/O).
+
+Stages, each its own package: attribution (cues, sources, contents, quotes, nesting),
+resolution (entities and speakers), temporal (statement times), discourse (replies,
+own voice).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
 
-from onrecord.records import Article
+from spacy.tokens import Doc
+
+from onrecord.attribution import find_frames, find_quotes
+from onrecord.attribution.frames import Frame
+from onrecord.attribution.nesting import dedupe, parents_of
+from onrecord.attribution.quotes import Quote
+from onrecord.attribution.spans import statement_kind
+from onrecord.discourse import find_own_voice, find_replies
+from onrecord.lexicons import load_lexicon
+from onrecord.records import Article, Cue, Entity, Speaker, Statement, TextSpan
+from onrecord.resolution import EntityDraft, EntityIndex, speaker_entity
+from onrecord.temporal.anchoring import statement_time
+
+_CONTROL = {c: " " for c in range(32) if chr(c) not in "\n\t\r"} | {0x7F: " "}
 
 
 def prepare_text(text: str) -> str:
-    return text
+    """Control characters become spaces (offsets are kept: one character for one)."""
+    return text.translate(_CONTROL)
 
 
-def article_from_doc(doc: Any, meta: Any) -> Article:
-    return Article(text=doc.text, id=meta.id, title=meta.title, outlet=meta.outlet,
-                   published=meta.published)
+def article_from_doc(doc: Doc, meta) -> Article:
+    """Every attribution in a parsed document, as an Article."""
+    lexicon = load_lexicon()
+    text = doc.text
+    quotes = find_quotes(text)
+    frames = dedupe(find_frames(doc, quotes, lexicon))
+    parents = parents_of(frames)
+    index = EntityIndex(doc, lexicon)
+    speakers = [speaker_entity(index, f.source_head, *(f.source or (0, 0)), lexicon)
+                if f.source else None for f in frames]
+    entity_ids = _entity_ids(index.entities)
+    published = _parse_date(meta.published)
+    statements = [
+        _statement(i, frame, parents[i], speakers[i], entity_ids, text, quotes,
+                   statement_time(doc, frame, published))
+        for i, frame in enumerate(frames)]
+    statements = find_replies(doc, statements, index, entity_ids, lexicon)
+    return Article(
+        text=text, id=meta.id, title=meta.title, outlet=meta.outlet, published=meta.published,
+        entities=_entities(index.entities, entity_ids),
+        statements=tuple(statements),
+        own_voice=tuple(find_own_voice(doc, statements)),
+    )
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _entity_ids(entities: list[EntityDraft]) -> dict[int, str]:
+    ordered = sorted((e for e in entities if e.mentions), key=lambda e: min(m.start for m in e.mentions))
+    return {id(e): f"e{n + 1}" for n, e in enumerate(ordered)}
+
+
+def _entities(entities: list[EntityDraft], ids: dict[int, str]) -> tuple[Entity, ...]:
+    out = []
+    for entity in entities:
+        if id(entity) not in ids:
+            continue
+        spans = sorted({(m.start, m.end, m.text) for m in entity.mentions})
+        out.append(Entity(ids[id(entity)], entity.canonical(), entity.type,
+                          tuple(TextSpan(s, e, t) for s, e, t in spans)))
+    return tuple(sorted(out, key=lambda e: int(e.id[1:])))
+
+
+def _span(text: str, span: tuple[int, int] | None) -> TextSpan | None:
+    if span is None:
+        return None
+    return TextSpan(span[0], span[1], text[span[0]:span[1]])
+
+
+def _speaker(frame: Frame, entity: EntityDraft | None, ids: dict[int, str], text: str) -> Speaker | None:
+    if frame.source is None:
+        return None
+    s, e = frame.source
+    if entity is None:
+        return Speaker(s, e, text[s:e])
+    name = None if entity.type == "group" else entity.canonical()
+    return Speaker(s, e, text[s:e], ids.get(id(entity)), name)
+
+
+def _statement(i: int, frame: Frame, parent: int | None, entity: EntityDraft | None,
+               ids: dict[int, str], text: str, quotes: list[Quote], time) -> Statement:
+    cue = frame.cue
+    kind = statement_kind(frame.content, quotes, text)
+    if frame.content2 is not None and kind == "indirect":
+        kind = statement_kind(frame.content2, quotes, text)
+    return Statement(
+        id=f"s{i + 1}",
+        speaker=_speaker(frame, entity, ids, text),
+        cue=Cue(cue.start, cue.end, text[cue.start:cue.end], cue.entry.lemma, cue.entry.cls),
+        content=_span(text, frame.content),
+        content2=_span(text, frame.content2),
+        kind=kind,
+        parent=f"s{parent + 1}" if parent is not None else None,
+        time=time,
+    )

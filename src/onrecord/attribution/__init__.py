@@ -1,0 +1,53 @@
+"""Attribution stage: cues, their sources and contents, quotations, nesting."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from onrecord.attribution.according import according_frame
+from onrecord.attribution.continuation import attach_continuations
+from onrecord.attribution.cues import match_according_to, match_verb_cue
+from onrecord.attribution.frames import (
+    Frame, clause_content, finish_content, quote_beside, source_of,
+)
+from onrecord.attribution.quotes import Quote, find_quotes
+from onrecord.lexicons import Lexicon
+
+__all__ = ["Frame", "Quote", "find_frames", "find_quotes"]
+
+
+def find_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame]:
+    """Every attribution frame in the document, in text order of the cue."""
+    text = doc.text
+    frames: list[Frame] = []
+    taken: set[tuple[int, int]] = set()
+    for tok in doc:
+        frame = _frame_at(tok, text, quotes, lexicon, taken)
+        if frame is not None:
+            frames.append(frame)
+            taken.add(frame.content)
+    return attach_continuations(doc, frames, quotes)
+
+
+def _frame_at(tok, text: str, quotes: list[Quote], lexicon: Lexicon,
+              taken: set[tuple[int, int]]) -> Frame | None:
+    according = match_according_to(tok, lexicon)
+    if according is not None:
+        return according_frame(according, text, quotes)
+    cue = match_verb_cue(tok, lexicon)
+    if cue is None:
+        return None
+    source_head, source = source_of(cue.head)
+    content = clause_content(cue)
+    if content is None and cue.entry.frame != "belief":
+        content = quote_beside(cue, source, quotes, text, taken)
+    if content is None:
+        return None
+    content = finish_content(content, text, quotes)
+    if content[1] - content[0] < 2 or _overlaps(content, (cue.start, cue.end)):
+        return None
+    return Frame(cue, source, source_head, content)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,142 @@
+"""Frames: given a cue, find its source (speaker) and content in the parse and the quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from onrecord.attribution.cues import CueMatch
+from onrecord.attribution.quotes import Quote
+from onrecord.attribution.spans import Span, drop_complementizer, trim, widen_over_quotes
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_SOURCE_STOP_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis"}
+_INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
+_XCOMP_CLASSES = {"denial", "directive", "assertive"}
+_SPEECH_CLASSES = {"neutral", "assertive", "contested", "report", "confirmation", "denial"}
+_LEFT_GLUE = re.compile(r"^[\s,—–-]*$")
+_RIGHT_GLUE = re.compile(r"^[^.!?\"“”]{0,80}?[:,]\s*$|^\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A cue with the source and content found for it."""
+
+    cue: CueMatch
+    source: Span | None
+    source_head: Token | None
+    content: Span
+    content2: Span | None = None
+
+
+def source_of(verb: Token) -> tuple[Token | None, Span | None]:
+    """The speaker of a reporting verb: its subject, else the subject it shares with its head."""
+    node = verb
+    for _ in range(3):
+        subject = _subject_child(node)
+        if subject is not None:
+            return subject, _source_span(subject)
+        agent = _passive_agent(node)
+        if agent is not None:
+            return agent, _source_span(agent)
+        if node.dep_ not in _INHERIT_DEPS or node.head is node:
+            return None, None
+        node = node.head
+    return None, None
+
+
+def _subject_child(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _source_span(head: Token) -> Span:
+    """The noun phrase of the source, without a trailing relative clause or apposition."""
+    end_tok = head
+    for child in head.rights:
+        if child.dep_ in _SOURCE_STOP_DEPS:
+            break
+        end_tok = child.right_edge
+    return head.left_edge.idx, end_tok.idx + len(end_tok.text)
+
+
+def _subtree_span(tok: Token) -> Span:
+    right = tok.right_edge
+    return tok.left_edge.idx, right.idx + len(right.text)
+
+
+def clause_content(cue: CueMatch) -> Span | None:
+    """The content the parse gives: a complement clause, an object, or the clause the cue interrupts."""
+    verb = cue.head
+    entry = cue.entry
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return _subtree_span(child)
+    if entry.frame == "object":
+        obj = _object_of(cue)
+        if obj is not None:
+            return obj
+    if entry.frame == "belief" or entry.cls in _XCOMP_CLASSES:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                return _subtree_span(child)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        return verb.head.left_edge.idx, verb.left_edge.idx
+    return None
+
+
+def _object_of(cue: CueMatch) -> Span | None:
+    """For speech acts: the object, with the clauses that qualify the act ('as long as ...')."""
+    verb = cue.head
+    holder = cue.particle if cue.particle is not None and cue.particle.dep_ == "prep" else verb
+    obj = next((c for c in holder.children if c.dep_ in ("dobj", "pobj")), None)
+    if obj is None:
+        return None
+    start, end = _subtree_span(obj)
+    for child in verb.rights:
+        if child.i > obj.i and _is_qualifying_clause(child):
+            end = max(end, _subtree_span(child)[1])
+    return start, end
+
+
+def _is_qualifying_clause(tok: Token) -> bool:
+    """'... as long as X', 'unless X': an adverbial clause after the object."""
+    if tok.dep_ == "advcl":
+        return True
+    return tok.dep_ == "advmod" and any(c.dep_ == "advcl" for c in tok.children)
+
+
+def quote_beside(cue: CueMatch, source: Span | None, quotes: list[Quote], text: str,
+                 taken: set[Span]) -> Span | None:
+    """A quotation right before the cue clause ('"...," he said') or right after ('said: "..."')."""
+    left = min(cue.start, source[0]) if source else cue.start
+    right = max(cue.end, source[1]) if source else cue.end
+    before = [q for q in quotes if q.end <= left and (q.start, q.end) not in taken]
+    if before and _LEFT_GLUE.match(text[before[-1].end:left]):
+        return before[-1].start, before[-1].end
+    after = next((q for q in quotes if q.start >= right), None)
+    if after is None or (after.start, after.end) in taken:
+        return None
+    glue = text[right:after.start]
+    if _RIGHT_GLUE.match(glue) and (glue.strip() or cue.entry.cls in _SPEECH_CLASSES):
+        return after.start, after.end
+    return None
+
+
+def finish_content(span: Span, text: str, quotes: list[Quote]) -> Span:
+    """Trim, drop 'that', and never cut a quotation in half."""
+    span = drop_complementizer(text, trim(text, span))
+    return trim(text, widen_over_quotes(span, quotes))

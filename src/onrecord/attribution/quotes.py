@@ -1,0 +1,97 @@
+"""Quotation spans: straight, curly and single marks, across sentences and paragraphs.
+
+A quote may run over several paragraphs when each new paragraph re-opens it (the
+newswire convention).  An unmatched mark is dropped at the end of its paragraph,
+so one stray mark never spoils the rest of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "„": "”", "«": "»", "‘": "’"}
+STRAIGHT = {'"', "'"}
+MAX_QUOTE_CHARS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage; ``start``/``end`` include the marks."""
+
+    start: int
+    end: int
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All quotations in ``text``, outermost only, in order."""
+    quotes: list[Quote] = []
+    pending: tuple[int, str] | None = None
+    paragraph_start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            pending, paragraph_start = _at_paragraph_break(text, i, pending, paragraph_start)
+            continue
+        if pending is None:
+            closer = _opening_mark(text, i)
+            if closer:
+                pending = (i, closer)
+            continue
+        start, closer = pending
+        if _closes(text, i, closer):
+            if i + 1 - start <= MAX_QUOTE_CHARS:
+                quotes.append(Quote(start, i + 1))
+            pending = None
+    return quotes
+
+
+def _at_paragraph_break(text: str, i: int, pending: tuple[int, str] | None,
+                        paragraph_start: int) -> tuple[tuple[int, str] | None, int]:
+    """A quote open at a paragraph end carries over only if the next paragraph re-opens it."""
+    if pending is None:
+        return None, i + 1
+    j = i + 1
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j < len(text) and text[j] in (pending[1], *OPENERS, '"') and _opening_mark(text, j):
+        return pending, i + 1  # multi-paragraph quote: keep the original opening
+    return None, i + 1
+
+
+def _opening_mark(text: str, i: int) -> str | None:
+    """The closing mark to look for if ``text[i]`` opens a quote, else None."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "‘" or ch == "'":
+        # a single mark opens only at a word start: not an apostrophe (rock 'n' roll aside)
+        if (before.isspace() or before in "([{—–-\"“") and (after.isalnum() or after in "“\""):
+            return "’" if ch == "‘" else "'"
+        return None
+    if ch in OPENERS:
+        return OPENERS[ch]
+    if ch == '"':
+        return '"' if not after.isspace() or before.isspace() else None
+    return None
+
+
+def _closes(text: str, i: int, closer: str) -> bool:
+    ch = text[i]
+    if ch != closer:
+        return False
+    if closer in ("’", "'"):
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return not after.isalnum()  # "Zelensky’s" is an apostrophe, not a closing mark
+    return True
+
+
+def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The quote that overlaps [start, end), if any (quotes are sorted and disjoint)."""
+    for q in quotes:
+        if q.start >= end:
+            return None
+        if q.end > start:
+            return q
+    return None

@@ -1,0 +1,60 @@
+"""Own voice: the outlet's unattributed, checkable factual assertions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from onrecord.records import Statement, TextSpan
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_CHECKABLE_ENTS = {"GPE", "ORG", "PERSON", "NORP", "DATE", "CARDINAL", "PERCENT", "MONEY",
+                   "LOC", "FAC", "EVENT", "LAW", "QUANTITY"}
+_PERSONAL_VOICE = {"i", "we", "you", "me", "us", "my", "our", "your"}
+_QUOTE_MARKS = set("“”\"«»")
+_MIN_WORDS = 6
+
+
+def find_own_voice(doc: Doc, statements: Sequence[Statement]) -> list[TextSpan]:
+    """Sentences no statement covers that make a checkable claim in the outlet's voice."""
+    covered = _covered_spans(statements)
+    found = []
+    for sent in doc.sents:
+        start, end = _trimmed(sent)
+        if end <= start or any(s < end and start < e for s, e in covered):
+            continue
+        if _is_assertion(sent):
+            found.append(TextSpan(start, end, doc.text[start:end]))
+    return found
+
+
+def _covered_spans(statements: Sequence[Statement]) -> list[tuple[int, int]]:
+    spans = []
+    for st in statements:
+        for part in (st.speaker, st.cue, st.content, st.content2):
+            if part is not None:
+                spans.append((part.start, part.end))
+    return spans
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    stripped = text.strip()
+    if not stripped:
+        return 0, 0
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, start + len(stripped)
+
+
+def _is_assertion(sent: Span) -> bool:
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
+        return False
+    if any(ch in _QUOTE_MARKS for ch in sent.text):
+        return False
+    if words[0].lower_ in _PERSONAL_VOICE or sent.root.tag_ == "VB":
+        return False
+    if not any(t.tag_ in _FINITE_TAGS for t in sent):
+        return False
+    return any(t.ent_type_ in _CHECKABLE_ENTS for t in sent)

@@ -1,0 +1,193 @@
+"""Entities: mentions clustered into canonical people, organisations, outlets, places and groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from onrecord.lexicons import Lexicon
+from onrecord.resolution.mentions import (
+    Mention, clean_name, description_mentions, name_mentions, pronoun_mentions, role_words,
+)
+
+_COMPATIBLE = {
+    "person": {"person"},
+    "media": {"media"},
+    "organization": {"organization", "media"},
+    "group": {"group"},
+}
+_RECENCY_WINDOW = 3000  # characters: how far back a description or pronoun looks
+
+
+@dataclass
+class EntityDraft:
+    """An entity while it is being built."""
+
+    type: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    outlet_kind: str | None = None
+
+    def canonical(self) -> str:
+        """The fullest name the article gives (after the alias table)."""
+        if not self.names:
+            return self.mentions[0].text
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+    def last_mention_before(self, pos: int) -> int:
+        ends = [m.end for m in self.mentions if m.end <= pos]
+        return max(ends) if ends else -1
+
+
+class EntityIndex:
+    """All entities of one document and which mention belongs to which."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.entities: list[EntityDraft] = []
+        self.by_token: dict[int, EntityDraft] = {}
+        self._groups: dict[str, EntityDraft] = {}
+        mentions = (name_mentions(doc, lexicon) + description_mentions(doc, lexicon)
+                    + pronoun_mentions(doc))
+        for mention in sorted(mentions, key=lambda m: m.start):
+            self._add(mention)
+
+    # -- building ---------------------------------------------------------------
+    def _add(self, m: Mention) -> None:
+        if any(tok in self.by_token for tok in self._tokens(m)):
+            return
+        if m.kind == "name":
+            entity = self._entity_for_name(m)
+        elif m.kind == "description":
+            entity = self._antecedent(m)
+        else:
+            entity = self._pronoun_antecedent(m)
+        if entity is not None:
+            self._attach(entity, m)
+
+    def _tokens(self, m: Mention) -> range:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(m.head, m.head + 1)
+
+    def _attach(self, entity: EntityDraft, m: Mention) -> None:
+        entity.mentions.append(m)
+        for tok in self._tokens(m):
+            self.by_token[tok] = entity
+
+    def _entity_for_name(self, m: Mention) -> EntityDraft:
+        if m.outlet is not None:
+            return self._outlet_entity(m)
+        name = self.lexicon.canonical_name(clean_name(m.text))
+        entity = self._same_name(name, m.type)
+        if entity is None:
+            entity = EntityDraft(type=m.type)
+            self.entities.append(entity)
+        entity.names.append(name)
+        if m.type == "person":
+            self._learn_roles(entity, m)
+        return entity
+
+    def _outlet_entity(self, m: Mention) -> EntityDraft:
+        outlet = m.outlet
+        for entity in self.entities:
+            if entity.type == "media" and outlet.name in entity.names:
+                return entity
+        entity = EntityDraft(type="media", names=[outlet.name], outlet_kind=outlet.kind,
+                             countries={outlet.country})
+        self.entities.append(entity)
+        return entity
+
+    def _same_name(self, name: str, typ: str) -> EntityDraft | None:
+        """The entity this name belongs to: same name, or a surname of a full name (either way)."""
+        tokens = name.split()
+        for entity in reversed(self.entities):
+            if entity.type != typ:
+                continue
+            for known in entity.names:
+                if known == name:
+                    return entity
+                if typ == "person" and _surname_match(known.split(), tokens):
+                    return entity
+        return None
+
+    def _learn_roles(self, entity: EntityDraft, m: Mention) -> None:
+        words = role_words(self.doc, self.doc[m.head], m.start)
+        entity.roles.update(words)
+        for word in words:
+            country = self.lexicon.demonyms.get(word.capitalize()) or self.lexicon.demonyms.get(word)
+            if country:
+                entity.countries.add(country)
+
+    # -- reference ---------------------------------------------------------------
+    def _antecedent(self, m: Mention) -> EntityDraft | None:
+        """The earlier entity a description refers to, by type, roles, country, then recency."""
+        head = self.doc[m.head]
+        modifiers = [t for t in head.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN")]
+        best, best_key = None, None
+        for entity in self.entities:
+            if entity.type not in _COMPATIBLE.get(m.type, {m.type}):
+                continue
+            last = entity.last_mention_before(m.start)
+            if last < 0 or m.start - last > _RECENCY_WINDOW:
+                continue
+            score = self._description_score(entity, head.lower_, modifiers)
+            if score is None:
+                continue
+            key = (score, last)
+            if best_key is None or key > best_key:
+                best, best_key = entity, key
+        return best
+
+    def _description_score(self, entity: EntityDraft, noun: str, modifiers) -> int | None:
+        score = 2 if noun in entity.roles else 0
+        if entity.outlet_kind and noun == entity.outlet_kind:
+            score += 1
+        for mod in modifiers:
+            country = self.lexicon.demonyms.get(mod.text)
+            if mod.lower_ in entity.roles:
+                score += 2
+            elif country and entity.countries:
+                if country not in entity.countries:
+                    return None
+                score += 1
+            elif country and entity.type == "person":
+                return None  # 'the Ukrainian leader' is no one whose roles say nothing of Ukraine
+        return score
+
+    def _pronoun_antecedent(self, m: Mention) -> EntityDraft | None:
+        best, best_end = None, -1
+        for entity in self.entities:
+            if entity.type != "person":
+                continue
+            last = entity.last_mention_before(m.start)
+            if last > best_end and m.start - last <= _RECENCY_WINDOW:
+                best, best_end = entity, last
+        return best
+
+    # -- lookup ------------------------------------------------------------------
+    def entity_at(self, token_i: int) -> EntityDraft | None:
+        return self.by_token.get(token_i)
+
+    def group(self, text: str, start: int, end: int, head: int) -> EntityDraft:
+        """The entity of an unnamed group ('several media outlets'), one per wording."""
+        key = " ".join(text.lower().split())
+        entity = self._groups.get(key)
+        if entity is None:
+            entity = EntityDraft(type="group")
+            self._groups[key] = entity
+            self.entities.append(entity)
+        entity.mentions.append(Mention(start, end, text, "group", "group", head))
+        return entity
+
+
+def _surname_match(known: list[str], new: list[str]) -> bool:
+    """'Peskov' ~ 'Dmitry Peskov' (one side a single surname equal to the other's last word)."""
+    if len(known) == 1 and len(new) > 1:
+        return new[-1] == known[0]
+    if len(new) == 1 and len(known) > 1:
+        return known[-1] == new[0]
+    return False

@@ -1,0 +1,129 @@
+"""Mentions: names (NER and the outlet lexicon), descriptions ('the British newspaper'), pronouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.lexicons import Lexicon, Outlet
+
+_NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                "FAC": "place"}
+_PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_DESCRIPTION_DETS = {"the", "this", "that"}
+_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that refers to an entity."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # name | description | pronoun | group
+    type: str  # person | organization | media | place | group | other
+    head: int  # token index of the syntactic head
+    outlet: Outlet | None = None
+
+
+def name_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """Named entities, outlets first: an outlet name beats the NER label on the same words."""
+    outlets = outlet_mentions(doc, lexicon)
+    taken = [(m.start, m.end) for m in outlets]
+    names = list(outlets)
+    for ent in doc.ents:
+        label = _NAME_LABELS.get(ent.label_)
+        if label is None or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        span = _strip_possessive(ent)
+        if span is None or span.root.pos_ == "ADJ":
+            continue
+        names.append(Mention(span.start_char, span.end_char, span.text, "name", label, span.root.i))
+    return sorted(names, key=lambda m: m.start)
+
+
+def _strip_possessive(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    if ent.doc[start].lower_ == "the":
+        start += 1
+    while end > start and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def outlet_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """Every outlet name or short name written in the text."""
+    table, pattern = _outlet_pattern(lexicon)
+    found = []
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is None or len(span) == 0:
+            continue
+        outlet = table[match.group(0)]
+        found.append(Mention(match.start(), match.end(), match.group(0), "name", "media",
+                             span.root.i, outlet))
+    return found
+
+
+def _outlet_pattern(lexicon: Lexicon) -> tuple[dict[str, Outlet], re.Pattern[str]]:
+    return _compiled_outlets(id(lexicon), lexicon)
+
+
+_OUTLET_CACHE: dict[int, tuple[dict[str, Outlet], re.Pattern[str]]] = {}
+
+
+def _compiled_outlets(key: int, lexicon: Lexicon) -> tuple[dict[str, Outlet], re.Pattern[str]]:
+    if key in _OUTLET_CACHE:
+        return _OUTLET_CACHE[key]
+    table = lexicon.outlet_by_surface()
+    forms = sorted(table, key=len, reverse=True)
+    compiled = table, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+    _OUTLET_CACHE[key] = compiled
+    return compiled
+
+
+def description_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """Definite descriptions headed by a role word: 'the outlet', 'the Ukrainian leader'."""
+    found = []
+    for tok in doc:
+        if tok.tag_ not in ("NN", "NNS") or tok.dep_ in ("compound", "amod"):
+            continue
+        typ = lexicon.titles.get(tok.lower_) or lexicon.titles.get(tok.lemma_.lower())
+        if typ is None:
+            continue
+        left = list(tok.lefts)
+        if not left or left[0].lower_ not in _DESCRIPTION_DETS:
+            continue
+        if any(t.pos_ == "PROPN" for t in left) or any(c.pos_ == "PROPN" for c in tok.rights):
+            continue
+        start = left[0].idx
+        end = tok.idx + len(tok.text)
+        found.append(Mention(start, end, doc.text[start:end], "description", typ, tok.i))
+    return found
+
+
+def pronoun_mentions(doc: Doc) -> list[Mention]:
+    """Third-person singular personal pronouns."""
+    return [Mention(t.idx, t.idx + len(t.text), t.text, "pronoun", "person", t.i)
+            for t in doc if t.lower_ in _PERSONAL and t.tag_ in ("PRP", "PRP$")]
+
+
+def role_words(doc: Doc, head: Token, name_start: int) -> tuple[str, ...]:
+    """Words before a name in its noun phrase, or in an apposition: its titles and roles."""
+    words = [t.lower_ for t in doc[head.left_edge.i:head.i + 1]
+             if t.idx < name_start and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ != "poss"]
+    for child in head.rights:
+        if child.dep_ == "appos":
+            words.extend(t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+    return tuple(words)
+
+
+def clean_name(text: str) -> str:
+    """'the FT’s' -> 'FT'; whitespace normalised."""
+    text = " ".join(text.split())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return _POSSESSIVE.sub("", text)
