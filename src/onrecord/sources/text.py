@@ -1,0 +1,31 @@
+"""Plain-text files: the whole file is one article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePath
+from typing import BinaryIO
+
+from onrecord.sources.model import DocMeta, RawDoc, ReadFailure
+
+ENCODINGS = ("utf-8-sig",)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (BOM allowed) or UTF-16 with a BOM; UnicodeDecodeError otherwise."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def read_text(stream: BinaryIO, source: str, pos: "callable") -> Iterator[RawDoc | ReadFailure]:
+    data = stream.read()
+    try:
+        text = decode_text(data)
+    except UnicodeDecodeError as err:
+        yield ReadFailure(source, "file", "bad-encoding",
+                          f"not UTF-8 ({err.reason} at byte {err.start}); convert it with iconv",
+                          raw=data, pos=pos())
+        return
+    stem = PurePath(source).name.split(".")[0] if source != "-" else None
+    yield RawDoc(source, "file", DocMeta(ext_id=stem), text=text, pos=pos())
