@@ -15,9 +15,10 @@ def make_span(fragments: Iterable[Fragment]) -> Span:
 
 
 def strip_span(span: Span, text: str) -> Span:
-    """Each fragment trimmed of surrounding whitespace in ``text``; empty ones dropped."""
+    """Each fragment clipped to ``text``, trimmed of surrounding whitespace; empty ones dropped."""
     out = []
     for start, end in span:
+        start, end = max(0, start), min(end, len(text))
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
