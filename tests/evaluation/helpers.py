@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from onrecord.records import Cue, Reply, Speaker, Statement, TextSpan, TimeRef
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from onrecord.records import Article, Cue, Reply, Speaker, Statement, TextSpan, TimeRef
 
 
 def at(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
@@ -32,3 +35,32 @@ def statement(text: str, id: str, cue: str, content: str, *, speaker: str | None
         content=span(text, content), kind="indirect",
         content2=span(text, content2) if content2 else None, parent=parent,
         time=TimeRef("Monday", time, "day") if time else None, replies_to=replies)
+
+
+class FakeExtractor:
+    """Stands in for the spaCy-backed Extractor: one fixed statement per text."""
+
+    def __init__(self, shorten: bool = False) -> None:
+        self.shorten = shorten
+        self.seen: list[str | None] = []
+
+    def extract_many(self, items: Iterable[tuple[str, object]]) -> Iterator[Article]:
+        for text, meta in items:
+            self.seen.append(getattr(meta, "published", None))
+            st = statement(text, "s1", "said", "it rained", speaker="Smith")
+            yield Article(text=text[:-1] if self.shorten else text, statements=(st,))
+
+
+def polnear_split(tmp_path: Path) -> Path:
+    """A one-article PolNeAR split under tmp_path, with metadata.tsv beside it."""
+    split = tmp_path / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (split / "text" / "a.txt").write_text("Smith said it rained.", "utf-8")
+    (split / "attributions" / "a_x1.ann").write_text(
+        "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 20\tit rained\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n", "utf-8")
+    (tmp_path / "metadata.tsv").write_text(
+        "compartment\tfilename\tpublisher\tpublication_date\ttitle\n"
+        "dev\ta\tnyt\t2016-09-01\tA title\n", "utf-8")
+    return split

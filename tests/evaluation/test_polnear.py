@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from onrecord.evaluation.polnear import PRF, evaluate_polnear, score_document, s
 from onrecord.evaluation.spans import strip_span
 from onrecord.records import Article
 
-from .helpers import at, statement
+from .helpers import FakeExtractor, at, polnear_split, statement
 
 TEXT = "Smith said that taxes will rise, and added that costs fell. Rain came, officials noted."
 
@@ -130,37 +129,9 @@ def test_adapter_keeps_outermost_statements_and_joins_content2() -> None:
     ]
 
 
-class FakeExtractor:
-    """Stands in for the spaCy-backed Extractor: one fixed statement per text."""
-
-    def __init__(self, shorten: bool = False) -> None:
-        self.shorten = shorten
-        self.seen: list[str | None] = []
-
-    def extract_many(self, items: Iterable[tuple[str, object]]) -> Iterator[Article]:
-        for text, meta in items:
-            self.seen.append(getattr(meta, "published", None))
-            st = statement(text, "s1", "said", "it rained", speaker="Smith")
-            yield Article(text=text[:-1] if self.shorten else text, statements=(st,))
-
-
-def _split(tmp_path: Path) -> Path:
-    split = tmp_path / "dev"
-    (split / "text").mkdir(parents=True)
-    (split / "attributions").mkdir()
-    (split / "text" / "a.txt").write_text("Smith said it rained.", "utf-8")
-    (split / "attributions" / "a_x1.ann").write_text(
-        "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 20\tit rained\n"
-        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n", "utf-8")
-    (tmp_path / "metadata.tsv").write_text(
-        "compartment\tfilename\tpublisher\tpublication_date\ttitle\n"
-        "dev\ta\tnyt\t2016-09-01\tA title\n", "utf-8")
-    return split
-
-
 def test_evaluate_polnear_runs_the_extractor_and_scores(tmp_path: Path) -> None:
     fake = FakeExtractor()
-    scores = evaluate_polnear(_split(tmp_path), extractor=fake)  # type: ignore[arg-type]
+    scores = evaluate_polnear(polnear_split(tmp_path), extractor=fake)  # type: ignore[arg-type]
     assert scores.documents == 1
     assert scores.exact.source.f1 == scores.exact.cue.f1 == scores.exact.content.f1 == 1.0
     assert fake.seen == ["2016-09-01"]  # metadata.tsv feeds the publication date
@@ -168,4 +139,4 @@ def test_evaluate_polnear_runs_the_extractor_and_scores(tmp_path: Path) -> None:
 
 def test_evaluate_polnear_rejects_shifted_offsets(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="prepare_text"):
-        evaluate_polnear(_split(tmp_path), extractor=FakeExtractor(shorten=True))  # type: ignore[arg-type]
+        evaluate_polnear(polnear_split(tmp_path), extractor=FakeExtractor(shorten=True))  # type: ignore[arg-type]
