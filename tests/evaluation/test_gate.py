@@ -1,0 +1,58 @@
+"""The evaluation gate: the engine's scores on PolNeAR dev and the seed stay above
+the floors in ``eval/floors.json``.  Needs ``../shared`` next to the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from onrecord.evaluation.floors import below_floors, load_floors
+from onrecord.evaluation.polnear import evaluate_polnear
+from onrecord.evaluation.seed import evaluate_seed
+
+ROOT = Path(__file__).parents[2]
+SHARED = ROOT / ".." / "shared"
+FLOORS = ROOT / "eval" / "floors.json"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def shared() -> Path:
+    needed = [SHARED / "data" / "polnear" / "dev", SHARED / "seed" / "gold.json",
+              SHARED / "seed" / "article.txt"]
+    missing = [str(p.resolve()) for p in needed if not p.exists()]
+    if missing:
+        pytest.fail(f"the evaluation gate needs the shared corpora; missing: {', '.join(missing)} "
+                    "(check out shared/ next to the project, as CI does)")
+    return SHARED
+
+
+@pytest.fixture(scope="module")
+def floors() -> dict[str, Any]:
+    return load_floors(FLOORS)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Any:
+    from onrecord.pipeline import Extractor
+
+    return Extractor()
+
+
+def test_polnear_dev_meets_floors(shared: Path, floors: dict[str, Any], extractor: Any) -> None:
+    scores = evaluate_polnear(shared / "data" / "polnear" / "dev", extractor)
+    assert scores.documents == 84
+    print(scores.to_dict())
+    failures = below_floors(floors["polnear_dev"], scores.floor_view())
+    assert not failures, "PolNeAR dev below floors:\n" + "\n".join(failures)
+
+
+def test_seed_meets_floors(shared: Path, floors: dict[str, Any], extractor: Any) -> None:
+    scores = evaluate_seed(shared / "seed" / "gold.json", shared / "seed" / "article.txt",
+                           extractor)
+    print(scores.report())
+    failures = below_floors(floors["seed"], scores.floor_view())
+    assert not failures, "seed below floors:\n" + "\n".join(failures) + "\n" + scores.report()
