@@ -32,7 +32,7 @@ def according_frame(cue: CueMatch, text: str, quotes: list[Quote]) -> Frame | No
 
 def _clause_head(tok: Token) -> Token:
     node = tok.head
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     return node
 

@@ -41,7 +41,7 @@ def source_of(verb: Token) -> tuple[Token | None, Span | None]:
         agent = _passive_agent(node)
         if agent is not None:
             return agent, _source_span(agent)
-        if node.dep_ not in _INHERIT_DEPS or node.head is node:
+        if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             return None, None
         node = node.head
     return None, None

@@ -128,7 +128,7 @@ class _ReplyFinder:
         for _ in range(6):
             if node.i in self.by_cue_token:
                 return self.by_cue_token[node.i]
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             node = node.head
         return None
