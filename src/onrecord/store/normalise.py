@@ -73,5 +73,5 @@ def quote_hash(text: str) -> str:
 
 
 def quote_id(qhash: str) -> str:
-    """Short public id of a quote group, e.g. ``q3f9a0c12be45``."""
-    return "q" + qhash[:12]
+    """Short public id of a quote group, e.g. ``q3f9a0c12be45d1e2``."""
+    return "q" + qhash[:16]

@@ -1,0 +1,188 @@
+"""The single writer: stores outcomes batch by batch, each batch in one transaction.
+
+An article, its statements, entities, quotes, replies and own-voice spans, and the
+input record that produced it are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from onrecord.records import Article, Statement
+from onrecord.sources import ReadFailure
+from onrecord.store.db import Database
+from onrecord.store.entities import EntityResolver
+from onrecord.store.normalise import bytes_hash, quote_hash, quote_id, quote_text, quote_words
+from onrecord.store.worker import Extracted, Failed, Outcome
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class Counts:
+    """What a batch (or a run) did."""
+
+    new: int = 0
+    duplicate: int = 0
+    statements: int = 0
+    words: int = 0
+    failed: Counter = field(default_factory=Counter)
+
+    def add(self, other: "Counts") -> None:
+        self.new += other.new
+        self.duplicate += other.duplicate
+        self.statements += other.statements
+        self.words += other.words
+        self.failed.update(other.failed)
+
+    @property
+    def n_failed(self) -> int:
+        return sum(self.failed.values())
+
+
+def read_failure_outcome(f: ReadFailure) -> Failed:
+    """A reader's failure as a storable outcome, keyed so that re-reading it adds nothing."""
+    key = bytes_hash(f.raw, f"read:{f.reason}:") if f.raw else bytes_hash(
+        f"{f.source}|{f.locator}|{f.reason}".encode("utf-8"), "read:")
+    return Failed(key, f.source, f.locator, f.reason, f.detail)
+
+
+class Writer:
+    """Writes outcomes into the corpus for one run."""
+
+    def __init__(self, db: Database, run_id: int) -> None:
+        self.db, self.run_id = db, run_id
+        self.entities = EntityResolver(db)
+
+    def write(self, outcomes: list[Outcome]) -> Counts:
+        counts = Counts()
+        try:
+            with self.db.transaction():
+                for outcome in outcomes:
+                    if isinstance(outcome, Failed):
+                        self._failure(outcome)
+                        counts.failed[outcome.reason] += 1
+                    elif self._article(outcome):
+                        counts.new += 1
+                        counts.statements += len(outcome.article.statements)
+                        counts.words += outcome.words
+                    else:
+                        counts.duplicate += 1
+                        counts.words += outcome.words
+        except BaseException:
+            self.entities.forget()
+            raise
+        return counts
+
+    # -- failures ---------------------------------------------------------------------------
+    def _failure(self, f: Failed) -> None:
+        self.db.execute(
+            "INSERT INTO failures (input_key, source, locator, reason, detail, attempts, "
+            "first_run_id, last_run_id, last_seen) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) "
+            "ON CONFLICT (input_key) DO UPDATE SET attempts = failures.attempts + 1, "
+            "source = excluded.source, locator = excluded.locator, reason = excluded.reason, "
+            "detail = excluded.detail, last_run_id = excluded.last_run_id, last_seen = excluded.last_seen",
+            (f.input_key, f.source, f.locator, f.reason, f.detail[:2000], self.run_id, self.run_id, now()))
+
+    # -- articles ---------------------------------------------------------------------------
+    def _article(self, ex: Extracted) -> bool:
+        """Store one article; False when its text is already in the corpus."""
+        db = self.db
+        existing = db.scalar("SELECT id FROM articles WHERE content_hash = ?", (ex.content_hash,))
+        if existing is None:
+            article_id = self._insert_article(ex)
+        else:
+            article_id = existing
+        db.execute("INSERT INTO inputs (input_key, article_id, source, locator, run_id) "
+                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (input_key) DO NOTHING",
+                   (ex.input_key, article_id, ex.doc.source, ex.doc.locator, self.run_id))
+        db.execute("DELETE FROM failures WHERE input_key = ?", (ex.input_key,))
+        return existing is None
+
+    def _insert_article(self, ex: Extracted) -> int:
+        db, art, meta = self.db, ex.article, ex.doc.meta
+        outlet_id = self.entities.resolve(meta.outlet, "media", origin="outlet")
+        extra = json.dumps(meta.extra, ensure_ascii=False, default=str) if meta.extra else None
+        article_id = int(db.scalar(
+            "INSERT INTO articles (content_hash, ext_id, title, outlet, outlet_id, published, url, "
+            "bias, words, n_statements, n_own_voice, source, locator, meta, text, run_id, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (ex.content_hash, meta.ext_id, meta.title, meta.outlet, outlet_id, meta.published,
+             meta.url, meta.bias, ex.words, len(art.statements), len(art.own_voice),
+             ex.doc.source, ex.doc.locator, extra, art.text, self.run_id, now())))
+        local_entities = self._article_entities(article_id, art)
+        ids = {st.id: self._statement(article_id, st, local_entities) for st in art.statements}
+        replies = [(ids[st.id], ids[r.statement], r.type)
+                   for st in art.statements for r in st.replies_to if r.statement in ids]
+        db.executemany("INSERT INTO replies (statement_id, target_statement_id, type) VALUES (?, ?, ?) "
+                       "ON CONFLICT DO NOTHING", replies)
+        db.executemany("INSERT INTO own_voice (article_id, start_char, end_char, text) VALUES (?, ?, ?, ?)",
+                       [(article_id, o.start, o.end, o.text) for o in art.own_voice])
+        return article_id
+
+    def _article_entities(self, article_id: int, art: Article) -> dict[str, int | None]:
+        resolved: dict[str, int | None] = {}
+        rows = []
+        for ent in art.entities:
+            eid = self.entities.resolve(ent.name, ent.type)
+            resolved[ent.id] = eid
+            mentions = json.dumps([[m.start, m.end] for m in ent.mentions])
+            rows.append((article_id, ent.id, eid, ent.name, ent.type, len(ent.mentions), mentions))
+        self.db.executemany(
+            "INSERT INTO article_entities (article_id, local_id, entity_id, name, type, n_mentions, "
+            "mentions) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
+        return resolved
+
+    def _statement(self, article_id: int, st: Statement, local_entities: dict[str, int | None]) -> int:
+        sp = st.speaker
+        speaker_id = None
+        if sp is not None:
+            if sp.entity is not None and local_entities.get(sp.entity) is not None:
+                speaker_id = local_entities[sp.entity]
+            elif sp.name:
+                speaker_id = self.entities.resolve(sp.name, "person")
+        qid = self._quote(st)
+        c2 = st.content2
+        t = st.time
+        return int(self.db.scalar(
+            "INSERT INTO statements (article_id, local_id, speaker_text, speaker_start, speaker_end, "
+            "speaker_name, speaker_entity_id, cue, cue_start, cue_end, cue_lemma, cue_class, kind, "
+            "content, content_start, content_end, content2, content2_start, content2_end, "
+            "parent_local_id, time_text, time_value, time_granularity, time_start, time_end, quote_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (article_id, st.id, sp.text if sp else None, sp.start if sp else None,
+             sp.end if sp else None, sp.name if sp else None, speaker_id,
+             st.cue.text, st.cue.start, st.cue.end, st.cue.lemma, st.cue.cls, st.kind,
+             st.content.text, st.content.start, st.content.end,
+             c2.text if c2 else None, c2.start if c2 else None, c2.end if c2 else None,
+             st.parent, t.text if t else None, t.value if t else None,
+             t.granularity if t else None, t.start if t else None, t.end if t else None, qid)))
+
+    def _quote(self, st: Statement) -> str | None:
+        text = quote_text(st.content.text, st.kind)
+        if text is None:
+            return None
+        h = quote_hash(text)
+        qid = quote_id(h)
+        self.db.execute("INSERT INTO quotes (id, hash, text, words) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT DO NOTHING", (qid, h, text, len(quote_words(text))))
+        return qid
+
+
+def start_run(db: Database, command: str, workers: int) -> int:
+    return int(db.scalar("INSERT INTO runs (started_at, status, command, workers) VALUES (?, 'running', ?, ?) "
+                         "RETURNING id", (now(), command, workers)))
+
+
+def finish_run(db: Database, run_id: int, status: str, read: int, counts: Counts,
+               stats: dict[str, Any]) -> None:
+    db.execute("UPDATE runs SET finished_at = ?, status = ?, n_read = ?, n_new = ?, n_duplicate = ?, "
+               "n_failed = ?, n_statements = ?, n_words = ?, stats = ? WHERE id = ?",
+               (now(), status, read, counts.new, counts.duplicate, counts.n_failed, counts.statements,
+                counts.words, json.dumps(stats, default=str), run_id))
