@@ -177,3 +177,26 @@ def _redact(url: str) -> str:
         netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
         return urlunsplit(parts._replace(netloc=netloc))
     return url
+
+
+def stream_rows(db: Database, sql: str, params: Sequence[Any] = (), *,
+                chunk: int = 2000) -> tuple[list[str], Iterator[list[tuple]]]:
+    """Column names and an iterator of row chunks, without loading the whole result."""
+    if db.backend == "postgres":
+        cur = db.conn.cursor(name="onrecord_stream")  # server-side: PostgreSQL keeps the rows
+        db.conn.autocommit = False
+        cur.execute(db._sql(sql), tuple(params))
+    else:
+        cur = db.conn.execute(sql, tuple(params))
+    cols = [d[0] for d in cur.description]
+
+    def chunks() -> Iterator[list[tuple]]:
+        try:
+            while rows := cur.fetchmany(chunk):
+                yield [tuple(r) for r in rows]
+        finally:
+            cur.close()
+            if db.backend == "postgres":
+                db.conn.rollback()
+                db.conn.autocommit = True
+    return cols, chunks()

@@ -151,7 +151,9 @@ def worker_main(wid: int, spec: str, model: str | None, tasks: Any, results: Any
                 max_articles: int, max_chars: int) -> None:
     """Loop of a worker process: take (batch_id, items), send back outcomes."""
     import multiprocessing as mp
+    import signal
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
     try:
         extractor = load_extractor(spec, model)
     except BaseException as err:

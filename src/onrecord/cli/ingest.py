@@ -1,0 +1,145 @@
+"""``onrecord ingest PATH...``: read articles, extract attributions, store them in the corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import click
+from rich.console import Console
+from rich.progress import (BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from onrecord.sources import InputError
+from onrecord.store.db import DEFAULT_DB, DatabaseError
+from onrecord.store.ingest import IngestOptions, Summary, ingest
+from onrecord.store.pool import WorkerError
+from onrecord.store.worker import DEFAULT_EXTRACTOR
+
+
+class RatesColumn(ProgressColumn):
+    """articles/s and words/s since the start."""
+
+    def render(self, task: Task) -> Text:
+        s: Summary | None = task.fields.get("summary")
+        if s is None or not s.seconds:
+            return Text("")
+        c = s.counts
+        return Text(f"{s.processed:,} art ({c.new:,} new, {c.duplicate:,} dup, {c.n_failed:,} failed)"
+                    f"  {s.articles_per_s:,.1f} art/s  {s.words_per_s:,.0f} words/s", style="cyan")
+
+
+class RichProgress:
+    """A progress bar on a terminal; a plain line every ``every`` seconds otherwise (logs)."""
+
+    def __init__(self, console: Console, every: float) -> None:
+        self.console, self.every = console, every
+        self.progress: Progress | None = None
+        self.task = None
+        self.last = 0.0
+
+    def start(self, total_bytes: int | None) -> None:
+        if self.console.is_terminal:
+            self.progress = Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                                     TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                                     RatesColumn(), console=self.console, transient=False)
+            self.task = self.progress.add_task("ingest", total=total_bytes, summary=None)
+            self.progress.start()
+        self.total = total_bytes
+        self.started = time.monotonic()
+
+    def update(self, done_bytes: int, summary: Summary) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, completed=done_bytes, summary=summary)
+            return
+        now = time.monotonic()
+        if self.every and now - self.last >= self.every:
+            self.last = now
+            pct = f"{100 * done_bytes / self.total:5.1f}%" if self.total else "  ?  "
+            eta = ""
+            if self.total and done_bytes:
+                eta = f" ETA {(now - self.started) * (self.total - done_bytes) / done_bytes / 60:.1f} min"
+            c = summary.counts
+            self.console.print(f"{time.strftime('%H:%M:%S')} {pct}{eta}  {summary.processed:,} articles "
+                               f"({c.new:,} new, {c.duplicate:,} dup, {c.n_failed:,} failed, {c.statements:,} "
+                               f"statements)  {summary.articles_per_s:.2f} art/s  "
+                               f"{summary.words_per_s:,.0f} words/s", highlight=False, soft_wrap=True)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def print_summary(console: Console, s: Summary, db: str) -> None:
+    c = s.counts
+    t = RichTable(title=f"ingest run {s.run_id}: {s.status}", show_header=False, title_justify="left")
+    t.add_column(style="bold")
+    t.add_column(justify="right")
+    for label, value in (("read", s.read), ("new", c.new), ("duplicate", c.duplicate),
+                         ("failed", c.n_failed), ("skipped (not articles)", s.skipped),
+                         ("statements", c.statements), ("words", c.words)):
+        t.add_row(label, f"{value:,}")
+    for reason, n in sorted(c.failed.items(), key=lambda x: -x[1]):
+        t.add_row(f"  failed: {reason}", f"{n:,}")
+    t.add_row("time", f"{s.seconds:,.1f} s")
+    t.add_row("speed", f"{s.articles_per_s:,.2f} articles/s, {s.words_per_s:,.0f} words/s")
+    if s.workers:
+        t.add_row("worker peak memory", ", ".join(f"{w.peak_mb:,.0f} MB" for w in s.workers.values()))
+    if s.db_bytes is not None:
+        t.add_row("database size", f"{s.db_bytes / 2**20:,.1f} MB")
+    console.print(t)
+    if c.n_failed:
+        console.print(f"See what failed and why: onrecord failures --db {db}")
+    if s.status == "interrupted":
+        console.print("Interrupted: run the same command again to resume; nothing is stored twice.")
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="ONRECORD_DB",
+              help="SQLite file, or a postgresql:// URL (add ?schema=NAME for a separate schema).")
+@click.option("--workers", "-w", type=click.IntRange(0, 64), default=1, show_default=True,
+              help="Extraction processes, each with its own model (0: extract in this process).")
+@click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
+              help="Articles per extraction batch and per database transaction.")
+@click.option("--recycle-after", type=click.IntRange(0), default=0, show_default=True,
+              help="Restart a worker after this many articles (0: never); caps memory growth.")
+@click.option("--model", default=None, help="spaCy model name (default: the pipeline's).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option("--log-every", type=float, default=30.0, show_default=True,
+              help="Without a terminal: seconds between progress lines on stderr (0: none).")
+@click.option("--extractor", default=DEFAULT_EXTRACTOR, hidden=True,
+              help="module:callable (or file.py:callable) building the extractor; for tests.")
+def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: int, recycle_after: int,
+                   model: str | None, as_json: bool, log_every: float, extractor: str) -> None:
+    """Read articles from PATHS and store what they attribute to whom.
+
+    PATHS are files or directories (read recursively) of plain text, HTML, JSON Lines,
+    JSON, CSV/TSV or WARC/ARC, each possibly gzip-compressed; - reads stdin.  Running
+    the same command again adds nothing and resumes a killed run.
+    """
+    console = Console(stderr=True)
+    options = IngestOptions(workers=workers, batch_size=batch_size, extractor=extractor, model=model,
+                            max_articles_per_worker=recycle_after)
+    try:
+        summary = ingest(paths, db, options, RichProgress(console, log_every),
+                         command="onrecord " + " ".join(sys.argv[1:]))
+    except InputError as err:
+        raise click.UsageError(str(err)) from None
+    except DatabaseError as err:
+        raise click.ClickException(str(err)) from None
+    except WorkerError as err:
+        raise click.ClickException(f"extraction workers failed to start or keep dying: {err}. "
+                                   "Check that `pip install -e .` installed the spaCy model, or try --workers 0 "
+                                   "to see the error in this process.") from None
+    print_summary(console, summary, db)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict()))
+    if summary.status == "interrupted":
+        sys.exit(130)
+
+
+commands = [ingest_command]

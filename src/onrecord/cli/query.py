@@ -1,0 +1,136 @@
+"""Questions to the corpus: ``said``, ``search``, ``spread``, ``outlet``, ``speakers``, ``failures``."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from onrecord.store import queries
+from onrecord.store.corpus import open_corpus
+from onrecord.store.db import DEFAULT_DB, Database, DatabaseError
+from onrecord.store.queries import QueryError, Table
+
+FORMATS = ("table", "json", "csv")
+
+
+def render(tables: list[Table], fmt: str) -> None:
+    """Print query results: rich tables, JSON (one object per table), or CSV (blank line between tables)."""
+    if fmt == "json":
+        doc: Any = tables[0].records() if len(tables) == 1 else {t.title: t.records() for t in tables}
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        for i, t in enumerate(tables):
+            if i:
+                sys.stdout.write("\n")
+            w.writerow(t.columns)
+            w.writerows(t.rows)
+    else:
+        console = Console()
+        for t in tables:
+            rt = RichTable(title=t.title, title_justify="left", show_lines=False)
+            for c in t.columns:
+                rt.add_column(c, overflow="fold", max_width=80 if c in ("content", "text", "title") else None)
+            for r in t.rows:
+                rt.add_row(*("" if v is None else str(v) for v in r))
+            console.print(rt)
+            if not t.rows:
+                console.print("  (no rows)")
+
+
+def corpus_command(fn: Callable[..., list[Table] | Table]) -> Callable[..., None]:
+    """Adds --db and --format, opens the corpus, renders the result, turns errors into advice."""
+    @click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="ONRECORD_DB",
+                  help="SQLite file or postgresql:// URL of the corpus.")
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+    @functools.wraps(fn)
+    def wrapper(db: str, fmt: str, **kwargs: Any) -> None:
+        try:
+            conn = open_corpus(db)
+        except DatabaseError as err:
+            raise click.ClickException(str(err)) from None
+        try:
+            result = fn(conn, **kwargs)
+        except QueryError as err:
+            raise click.ClickException(str(err)) from None
+        finally:
+            conn.close()
+        render(result if isinstance(result, list) else [result], fmt)
+    return wrapper
+
+
+@click.command("said")
+@click.argument("speaker")
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--outlet", help="Only in this outlet.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@corpus_command
+def said_command(db: Database, speaker: str, since: str | None, until: str | None, outlet: str | None,
+                 limit: int) -> Table:
+    """What SPEAKER said over time (Zelensky finds Zelenskyy too)."""
+    return queries.said(db, speaker, since=since, until=until, outlet=outlet, limit=limit)
+
+
+@click.command("search")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@corpus_command
+def search_command(db: Database, text: str, limit: int) -> Table:
+    """Full-text search over what was said (stemmed: ceasefire, ceasefires)."""
+    return queries.search(db, text, limit=limit)
+
+
+@click.command("spread")
+@click.argument("quote")
+@corpus_command
+def spread_command(db: Database, quote: str) -> list[Table]:
+    """How a quote spread across outlets: QUOTE is a quote id (q...) or the quote's words."""
+    return queries.spread(db, quote)
+
+
+@click.command("outlet")
+@click.argument("name")
+@click.option("--top", type=click.IntRange(1), default=15, show_default=True, help="Speakers to show.")
+@corpus_command
+def outlet_command(db: Database, name: str, top: int) -> list[Table]:
+    """Framing profile of an outlet: cue classes by speaker, share of own-voice assertions."""
+    return queries.outlet_profile(db, name, top=top)
+
+
+@click.command("speakers")
+@click.option("--outlet", help="Only statements in this outlet.")
+@click.option("--bias", type=click.Choice(("left", "center", "right"), case_sensitive=False),
+              help="Only outlets with this bias label.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@corpus_command
+def speakers_command(db: Database, outlet: str | None, bias: str | None, limit: int) -> Table:
+    """The most quoted speakers, overall, by outlet or by bias."""
+    return queries.top_speakers(db, outlet=outlet, bias=bias, limit=limit)
+
+
+@click.command("failures")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@corpus_command
+def failures_command(db: Database, limit: int) -> list[Table]:
+    """Inputs that could not be ingested, and why."""
+    return queries.failures(db, limit=limit)
+
+
+@click.command("corpus")
+@corpus_command
+def corpus_info_command(db: Database) -> Table:
+    """Row counts of the corpus."""
+    return queries.corpus_counts(db)
+
+
+commands = [said_command, search_command, spread_command, outlet_command, speakers_command,
+            failures_command, corpus_info_command]

@@ -1,0 +1,99 @@
+"""Export tables as JSON Lines, CSV or Parquet, streamed in chunks."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from onrecord.store.db import Database, stream_rows
+
+# table -> (SQL, column types for Parquet)
+EXPORTS: dict[str, tuple[str, dict[str, str]]] = {
+    "articles": (
+        "SELECT a.id, a.ext_id, a.title, coalesce(o.name, a.outlet) AS outlet, a.outlet AS outlet_as_given, "
+        "a.published, a.url, a.bias, a.words, a.n_statements, a.n_own_voice, a.content_hash, a.source, "
+        "a.locator, a.meta, a.text FROM articles a LEFT JOIN entities o ON o.id = a.outlet_id ORDER BY a.id",
+        {"id": "int", "words": "int", "n_statements": "int", "n_own_voice": "int"}),
+    "statements": (
+        "SELECT s.id, s.article_id, s.local_id, a.published, coalesce(o.name, a.outlet) AS outlet, a.bias, "
+        "sp.name AS speaker, sp.type AS speaker_type, s.speaker_entity_id, s.speaker_text, s.speaker_name, "
+        "s.cue, s.cue_lemma, s.cue_class, s.kind, s.content, s.content_start, s.content_end, s.content2, "
+        "s.parent_local_id, s.time_text, s.time_value, s.time_granularity, s.quote_id "
+        "FROM statements s JOIN articles a ON a.id = s.article_id "
+        "LEFT JOIN entities o ON o.id = a.outlet_id LEFT JOIN entities sp ON sp.id = s.speaker_entity_id "
+        "ORDER BY s.id",
+        {"id": "int", "article_id": "int", "speaker_entity_id": "int", "content_start": "int",
+         "content_end": "int"}),
+    "entities": (
+        "SELECT e.id, e.name, e.type, "
+        "(SELECT count(*) FROM statements s WHERE s.speaker_entity_id = e.id) AS n_statements, "
+        "(SELECT count(*) FROM articles a WHERE a.outlet_id = e.id) AS n_articles_as_outlet, "
+        "(SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS n_articles_mentioned "
+        "FROM entities e ORDER BY e.id",
+        {"id": "int", "n_statements": "int", "n_articles_as_outlet": "int", "n_articles_mentioned": "int"}),
+    "quotes": (
+        "SELECT quote_id, text, n_articles, n_outlets, first_published, first_outlet, last_published "
+        "FROM quote_spread ORDER BY n_articles DESC, quote_id",
+        {"n_articles": "int", "n_outlets": "int"}),
+    "failures": (
+        "SELECT input_key, source, locator, reason, detail, attempts, last_seen FROM failures ORDER BY source, locator",
+        {"attempts": "int"}),
+}
+TABLES = tuple(EXPORTS)
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def export(db: Database, table: str, fmt: str, out: IO[Any]) -> int:
+    """Write ``table`` to ``out`` (text for jsonl/csv, binary for parquet); returns rows written."""
+    sql, types = EXPORTS[table]
+    cols, chunks = stream_rows(db, sql)
+    if fmt == "jsonl":
+        return _jsonl(cols, chunks, out)
+    if fmt == "csv":
+        return _csv(cols, chunks, out)
+    return _parquet(cols, chunks, types, out)
+
+
+def _jsonl(cols: list[str], chunks: Iterator[list[tuple]], out: IO[str]) -> int:
+    n = 0
+    for rows in chunks:
+        for r in rows:
+            out.write(json.dumps(dict(zip(cols, r)), ensure_ascii=False, default=str) + "\n")
+        n += len(rows)
+    return n
+
+
+def _csv(cols: list[str], chunks: Iterator[list[tuple]], out: IO[str]) -> int:
+    w = csv.writer(out)
+    w.writerow(cols)
+    n = 0
+    for rows in chunks:
+        w.writerows([[_cell(v) for v in r] for r in rows])
+        n += len(rows)
+    return n
+
+
+def _cell(v: Any) -> Any:
+    return json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
+
+
+def _parquet(cols: list[str], chunks: Iterator[list[tuple]], types: dict[str, str], out: IO[bytes]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c, pa.int64() if types.get(c) == "int" else pa.string()) for c in cols])
+    n = 0
+    with pq.ParquetWriter(out, schema, compression="zstd") as writer:
+        for rows in chunks:
+            arrays = []
+            for i, c in enumerate(cols):
+                values = [r[i] for r in rows]
+                if types.get(c) != "int":
+                    values = [None if v is None else v if isinstance(v, str) else _cell(v)
+                              if isinstance(v, (dict, list)) else str(v) for v in values]
+                arrays.append(pa.array(values, type=schema.field(c).type))
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+            n += len(rows)
+    return n
