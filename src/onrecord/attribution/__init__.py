@@ -8,7 +8,7 @@ from onrecord.attribution.according import according_frame
 from onrecord.attribution.continuation import attach_continuations
 from onrecord.attribution.cues import match_according_to, match_verb_cue
 from onrecord.attribution.frames import (
-    Frame, clause_content, finish_content, quote_beside, source_of,
+    Frame, clause_content, extend_to_sentence_start, finish_content, quote_beside, source_of,
 )
 from onrecord.attribution.quotes import Quote, find_quotes
 from onrecord.lexicons import Lexicon
@@ -39,11 +39,13 @@ def _frame_at(tok, text: str, quotes: list[Quote], lexicon: Lexicon,
         return None
     source_head, source = source_of(cue.head)
     content = clause_content(cue)
-    if content is None and cue.entry.frame != "belief":
+    if content is None and cue.entry.frame not in ("belief", "intent"):
         content = quote_beside(cue, source, quotes, text, taken)
     if content is None:
         return None
     content = finish_content(content, text, quotes)
+    if content[1] <= cue.start:
+        content = extend_to_sentence_start(cue.head, content, text)
     if content[1] - content[0] < 2 or _overlaps(content, (cue.start, cue.end)):
         return None
     return Frame(cue, source, source_head, content)

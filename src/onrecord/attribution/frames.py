@@ -12,7 +12,7 @@ from onrecord.attribution.quotes import Quote
 from onrecord.attribution.spans import Span, drop_complementizer, trim, widen_over_quotes
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_SOURCE_STOP_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis"}
+_SOURCE_STOP_DEPS = {"advcl", "parataxis"}
 _INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
 _XCOMP_CLASSES = {"denial", "directive", "assertive"}
 _SPEECH_CLASSES = {"neutral", "assertive", "contested", "report", "confirmation", "denial"}
@@ -70,7 +70,12 @@ def _source_span(head: Token) -> Span:
         if child.dep_ in _SOURCE_STOP_DEPS:
             break
         end_tok = child.right_edge
-    return head.left_edge.idx, end_tok.idx + len(end_tok.text)
+    while end_tok.i > head.i and (end_tok.is_punct and end_tok.text not in ")]") or end_tok.is_space:
+        end_tok = end_tok.doc[end_tok.i - 1]
+    start_tok = head.left_edge
+    while start_tok.i < head.i and (start_tok.is_punct or start_tok.is_space):
+        start_tok = start_tok.doc[start_tok.i + 1]
+    return start_tok.idx, end_tok.idx + len(end_tok.text)
 
 
 def _subtree_span(tok: Token) -> Span:
@@ -89,7 +94,7 @@ def clause_content(cue: CueMatch) -> Span | None:
         obj = _object_of(cue)
         if obj is not None:
             return obj
-    if entry.frame == "belief" or entry.cls in _XCOMP_CLASSES:
+    if entry.frame in ("belief", "intent") or entry.cls in _XCOMP_CLASSES:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i:
                 return _subtree_span(child)
@@ -140,3 +145,17 @@ def finish_content(span: Span, text: str, quotes: list[Quote]) -> Span:
     """Trim, drop 'that', and never cut a quotation in half."""
     span = drop_complementizer(text, trim(text, span))
     return trim(text, widen_over_quotes(span, quotes))
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def extend_to_sentence_start(verb: Token, content: Span, text: str) -> Span:
+    """A content before its cue takes in the clauses before it ('A, but B, a source said')."""
+    sent = verb.sent
+    if content[0] < sent.start_char:
+        return content
+    gap = [t for t in sent if t.idx < content[0]]
+    if any(t.tag_ in _FINITE_TAGS for t in gap):
+        return trim(text, (sent.start_char, content[1]))
+    return content

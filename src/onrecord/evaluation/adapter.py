@@ -26,16 +26,38 @@ def article_to_polnear(article: Article) -> list[PredAttribution]:
 
     source = speaker span, cue = cue span, content = content plus content2 if present.
     """
+    text = article.text
     out: list[PredAttribution] = []
     for st in article.statements:
         if st.parent is not None:
             continue
-        content = [(st.content.start, st.content.end)]
+        content = [(_with_complementizer(text, st.content.start), st.content.end)]
         if st.content2 is not None:
             content.append((st.content2.start, st.content2.end))
         source = None
         if st.speaker is not None:
-            source = make_span([(st.speaker.start, st.speaker.end)]) or None
-        out.append(PredAttribution(source=source, cue=make_span([(st.cue.start, st.cue.end)]),
-                                   content=make_span(content)))
+            source = make_span([_with_appositive_comma(text, st.speaker.start, st.speaker.end)]) or None
+        cue = make_span([_with_colon(text, st.cue.start, st.cue.end)])
+        out.append(PredAttribution(source=source, cue=cue, content=make_span(content)))
     return out
+
+
+def _with_complementizer(text: str, start: int) -> int:
+    """PolNeAR's contents begin with the complementizer: 'said that X' -> 'that X'."""
+    if text[max(0, start - 5):start].lower() == "that ":
+        return start - 5
+    return start
+
+
+def _with_appositive_comma(text: str, start: int, end: int) -> tuple[int, int]:
+    """PolNeAR keeps the comma closing an apposition: 'Brian Fallon, the press secretary,'."""
+    if "," in text[start:end] and text[end:end + 1] == ",":
+        return start, end + 1
+    return start, end
+
+
+def _with_colon(text: str, start: int, end: int) -> tuple[int, int]:
+    """PolNeAR's cue takes the colon that introduces a quote: 'said:'."""
+    if text[end:end + 1] == ":":
+        return start, end + 1
+    return start, end

@@ -8,8 +8,8 @@ from importlib import resources
 from typing import Iterator
 
 CUE_CLASSES = ("neutral", "assertive", "tentative", "contested", "denial", "confirmation",
-               "report", "directive", "evaluative")
-FRAMES = ("clause", "object", "belief")
+               "report", "directive", "evaluative", "intent")
+FRAMES = ("clause", "object", "belief", "intent")
 ENTITY_TYPES = ("person", "organization", "media", "place", "group", "other")
 
 
