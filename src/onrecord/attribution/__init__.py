@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from onrecord.attribution.according import according_frame
@@ -10,7 +12,10 @@ from onrecord.attribution.cues import match_according_to, match_verb_cue
 from onrecord.attribution.frames import (
     Frame, clause_content, extend_to_sentence_start, finish_content, quote_beside, source_of,
 )
+from onrecord.attribution.frames import interrupted_clause
 from onrecord.attribution.quotes import Quote, find_quotes
+from onrecord.attribution.signatures import layout_frames
+from onrecord.attribution.spans import trim
 from onrecord.lexicons import Lexicon
 
 __all__ = ["Frame", "Quote", "find_frames", "find_quotes"]
@@ -26,6 +31,8 @@ def find_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame]:
         if frame is not None:
             frames.append(frame)
             taken.add(frame.content)
+    frames.extend(f for f in layout_frames(doc, quotes, lexicon) if f.content not in taken)
+    frames = cut_shared_subject_conjuncts(frames, text)
     return attach_continuations(doc, frames, quotes)
 
 
@@ -38,12 +45,16 @@ def _frame_at(tok, text: str, quotes: list[Quote], lexicon: Lexicon,
     if cue is None:
         return None
     source_head, source = source_of(cue.head)
+    around = interrupted_clause(cue, text)
+    if around is not None:
+        content, content2 = (finish_content(p, text, quotes) if p else None for p in around)
+        return Frame(cue, source, source_head, content, content2)
     content = clause_content(cue)
     if content is None and cue.entry.frame not in ("belief", "intent"):
         content = quote_beside(cue, source, quotes, text, taken)
     if content is None:
         return None
-    content = finish_content(content, text, quotes)
+    content = finish_content(content, text, quotes, doc=tok.doc)
     if content[1] <= cue.start:
         content = extend_to_sentence_start(cue.head, content, text)
     if content[1] - content[0] < 2 or _overlaps(content, (cue.start, cue.end)):
@@ -53,3 +64,25 @@ def _frame_at(tok, text: str, quotes: list[Quote], lexicon: Lexicon,
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def cut_shared_subject_conjuncts(frames: list[Frame], text: str) -> list[Frame]:
+    """'X promised A and said B': A ends where the second cue, sharing X, begins."""
+    out = []
+    for frame in frames:
+        for other in frames:
+            if (other is not frame and other.source is not None and other.source == frame.source
+                    and frame.content[0] < other.cue.start < frame.content[1]
+                    and other.cue.head.dep_ == "conj"):
+                cut = _conjunction_before(other.cue.head)
+                frame = replace(frame, content=trim(text, (frame.content[0], cut)))
+        out.append(frame)
+    return out
+
+
+def _conjunction_before(verb) -> int:
+    doc = verb.doc
+    i = verb.left_edge.i
+    while i > 0 and doc[i - 1].dep_ in ("cc", "punct"):
+        i -= 1
+    return doc[i].idx

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -10,7 +9,8 @@ from spacy.tokens import Doc
 from onrecord.attribution.frames import Frame
 from onrecord.attribution.quotes import Quote
 
-_GLUE = re.compile(r"^[\s,.;:]*$")
+_MAX_GAP = 120
+_MARKS = "“”\"‘"
 
 
 def attach_continuations(doc: Doc, frames: list[Frame], quotes: list[Quote]) -> list[Frame]:
@@ -37,7 +37,7 @@ def _next_free_quote(frame: Frame, quotes: list[Quote], claimed: list[tuple[int,
         if any(c[0] < q.end and q.start < c[1] for c in claimed):
             return None
         between = text[clause_end:q.start]
-        if "\n" in between.strip(" ") and between.count("\n") > 2:
+        if "\n" in between or len(between) > _MAX_GAP or any(m in between for m in _MARKS):
             return None
-        return (q.start, q.end) if _GLUE.match(between.replace("\n", " ")) else None
+        return q.start, q.end
     return None

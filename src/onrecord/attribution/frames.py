@@ -14,6 +14,7 @@ from onrecord.attribution.spans import Span, drop_complementizer, trim, widen_ov
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _SOURCE_STOP_DEPS = {"advcl", "parataxis"}
 _INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
+_OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp"}
 _XCOMP_CLASSES = {"denial", "directive", "assertive"}
 _SPEECH_CLASSES = {"neutral", "assertive", "contested", "report", "confirmation", "denial"}
 _LEFT_GLUE = re.compile(r"^[\s,—–-]*$")
@@ -97,10 +98,30 @@ def clause_content(cue: CueMatch) -> Span | None:
     if entry.frame in ("belief", "intent") or entry.cls in _XCOMP_CLASSES:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i:
-                return _subtree_span(child)
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        return verb.head.left_edge.idx, verb.left_edge.idx
+                start, end = _subtree_span(child)
+                obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+                return (obj.left_edge.idx if obj is not None else start), end
     return None
+
+
+def interrupted_clause(cue: CueMatch, text: str) -> tuple[Span, Span | None] | None:
+    """'Acts of protest, Mr. Obama said, are acts of patriotism': the clause around the cue."""
+    verb = cue.head
+    if verb.dep_ != "parataxis":
+        return None
+    head = verb.head
+    whole = (head.left_edge.idx, _end(head.right_edge))
+    cue_region = (verb.left_edge.idx, _end(verb.right_edge))
+    before = trim(text, (whole[0], cue_region[0]))
+    after = trim(text, (cue_region[1], whole[1]))
+    parts = [p for p in (before, after) if p[1] - p[0] > 1]
+    if not parts:
+        return None
+    return parts[0], (parts[1] if len(parts) > 1 else None)
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
 
 
 def _object_of(cue: CueMatch) -> Span | None:
@@ -112,9 +133,22 @@ def _object_of(cue: CueMatch) -> Span | None:
         return None
     start, end = _subtree_span(obj)
     for child in verb.rights:
-        if child.i > obj.i and _is_qualifying_clause(child):
+        if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or _is_qualifying_clause(child)):
             end = max(end, _subtree_span(child)[1])
-    return start, end
+    return start, _cut_trailing_aside(obj, end)
+
+
+def _cut_trailing_aside(obj: Token, end: int) -> int:
+    """An object's span stops before ', saying ...' or ', who ...' hung on its end."""
+    doc = obj.doc
+    for tok in doc[obj.i + 1:]:
+        if tok.idx >= end:
+            break
+        if tok.text == "," and tok.i + 1 < len(doc):
+            nxt = doc[tok.i + 1]
+            if nxt.tag_ == "VBG" or nxt.tag_ in ("WP", "WDT"):
+                return tok.idx
+    return end
 
 
 def _is_qualifying_clause(tok: Token) -> bool:
@@ -141,13 +175,32 @@ def quote_beside(cue: CueMatch, source: Span | None, quotes: list[Quote], text: 
     return None
 
 
-def finish_content(span: Span, text: str, quotes: list[Quote]) -> Span:
-    """Trim, drop 'that', and never cut a quotation in half."""
+def finish_content(span: Span, text: str, quotes: list[Quote], doc=None) -> Span:
+    """Trim, drop 'that', stop before a trailing ', adding ...', never cut a quotation in half."""
     span = drop_complementizer(text, trim(text, span))
+    if doc is not None:
+        span = _without_trailing_participle(doc, span, quotes)
     return trim(text, widen_over_quotes(span, quotes))
 
 
+def _without_trailing_participle(doc, span: Span, quotes: list[Quote]) -> Span:
+    """'..., focusing on people under 30' is the writer's gloss, not the content."""
+    start, end = span
+    for q in quotes:  # a content that is a quotation is kept whole
+        if q.start <= start and end <= q.end + 1:
+            return span
+    for m in _COMMA_PARTICIPLE.finditer(doc.text, start, end):
+        pos = m.start()
+        if any(q.start < pos < q.end for q in quotes):
+            continue
+        tok = doc.char_span(m.end() - len(m.group(1)), m.end(), alignment_mode="expand")
+        if tok is not None and tok[0].tag_ == "VBG" and tok[0].dep_ in ("advcl", "acl", "xcomp", "conj"):
+            return start, pos
+    return span
+
+
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_COMMA_PARTICIPLE = re.compile(r",\s+(\w+ing)\b")
 
 
 def extend_to_sentence_start(verb: Token, content: Span, text: str) -> Span:

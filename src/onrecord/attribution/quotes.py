@@ -30,7 +30,20 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     pending: tuple[int, str] | None = None
     paragraph_start = 0
+    skip = False
     for i, ch in enumerate(text):
+        if skip:
+            skip = False
+            continue
+        if ch == "'" and text[i + 1:i + 2] == "'":
+            ch, skip = '"', True  # typewriter double quote written as two single marks: ''...''
+            if pending is None:
+                pending = (i, "''")
+                continue
+            if pending[1] == "''":
+                quotes.append(Quote(pending[0], i + 2))
+                pending = None
+            continue
         if ch == "\n":
             pending, paragraph_start = _at_paragraph_break(text, i, pending, paragraph_start)
             continue
@@ -72,6 +85,8 @@ def _opening_mark(text: str, i: int) -> str | None:
         return None
     if ch in OPENERS:
         return OPENERS[ch]
+    if ch == "”" and (before.isspace() or i == 0) and after.isalnum():
+        return "”"  # a closing mark typed where an opening one belongs, at a paragraph start
     if ch == '"':
         return '"' if not after.isspace() or before.isspace() else None
     return None

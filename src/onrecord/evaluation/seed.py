@@ -40,6 +40,8 @@ class Criterion:
     details: tuple[str, ...] = ()
     required: bool = True
     """False: reported for information, left out of ``SeedScores.passed``."""
+    allowed_misses: int = 0
+    """How many misses still pass (the engine issue allows one spurious statement)."""
 
     @property
     def score(self) -> float:
@@ -47,7 +49,7 @@ class Criterion:
 
     @property
     def passed(self) -> bool:
-        return self.hits == self.total
+        return self.hits >= self.total - self.allowed_misses
 
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "hits": self.hits, "total": self.total,
@@ -111,10 +113,11 @@ def score_seed(gold: SeedGold, article: Article) -> SeedScores:
         _coreference(gold.coreference, article),
         *_replies(gold, match),
         *_own_voice(gold.own_voice, article.own_voice),
-        Criterion("statement_precision", "predicted statements not spurious",
+        Criterion("statement_precision", "predicted statements not spurious (1 miss allowed)",
                   len(matched_preds), len(preds),
                   tuple(f"{_describe(preds[j])}: matches no gold statement"
-                        for j in range(len(preds)) if j not in matched_preds)),
+                        for j in range(len(preds)) if j not in matched_preds),
+                  allowed_misses=1),
     ]
     return SeedScores(
         criteria=tuple(criteria),

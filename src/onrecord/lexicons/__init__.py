@@ -43,6 +43,7 @@ class Lexicon:
     aliases: dict[str, str]
     reply_markers: dict[str, frozenset[str]]
     group_heads: frozenset[str]
+    non_speaker_labels: frozenset[str]
 
     def outlet_by_surface(self) -> dict[str, Outlet]:
         """Every written form of every outlet (canonical name, aliases, with and without 'the')."""
@@ -119,4 +120,5 @@ def load_lexicon() -> Lexicon:
         aliases=_aliases(),
         reply_markers=_reply_markers(),
         group_heads=frozenset(row[0] for row in _rows("groups.tsv")),
+        non_speaker_labels=frozenset(row[0] for row in _rows("non_speaker_labels.txt")),
     )

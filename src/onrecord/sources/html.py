@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -36,6 +37,7 @@ def clean_html(html: bytes | str, url: str | None = None) -> CleanPage:
     """Main text and metadata of a page (trafilatura); BadHtml when there is none."""
     import trafilatura
 
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its warnings would flood the progress display
     if isinstance(html, bytes) and not html.strip():
         raise BadHtml("empty page")
     try:

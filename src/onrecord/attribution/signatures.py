@@ -1,0 +1,67 @@
+"""Attributions marked by layout, not by a verb.
+
+- a label before a colon at the start of a paragraph: headlines ("Pence: Flowers Won't Be at
+  Debate") and transcripts ("WALLACE: Let's start ...");
+- a signature after a quote: "“... our greatest shame.” ― Sonya Herridge".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from onrecord.attribution.cues import CueMatch
+from onrecord.attribution.frames import Frame
+from onrecord.attribution.quotes import Quote
+from onrecord.attribution.spans import trim
+from onrecord.lexicons import Lexicon
+
+_NAME = r"[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|of|de|van|von|al|bin)){0,4}"
+_LABEL = re.compile(rf"^[ \t]*[\"“”']?[ \t]*({_NAME})[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
+_SIGNATURE = re.compile(rf"^[ \t]*([―—]|--)[ \t]*({_NAME})")
+
+
+def layout_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame]:
+    """Frames for colon labels and dash signatures."""
+    return _label_frames(doc, lexicon) + _signature_frames(doc, quotes, lexicon)
+
+
+def _label_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
+    entry = lexicon.verbs.get(":")
+    frames = []
+    for m in _LABEL.finditer(doc.text):
+        label = m.group(1)
+        if entry is None or label.lower() in lexicon.non_speaker_labels or any(c.isdigit() for c in label):
+            continue
+        content = doc.text[m.start(2):m.end(2)].rstrip()
+        content = (m.start(2), m.start(2) + len(content))
+        frame = _frame(doc, entry, m.end(1), doc.text.index(":", m.end(1)), (m.start(1), m.end(1)), content)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _signature_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame]:
+    entry = lexicon.verbs.get("―")
+    frames = []
+    for q in quotes:
+        m = _SIGNATURE.match(doc.text, q.end)
+        if entry is None or m is None:
+            continue
+        name = (m.start(2), m.end(2))
+        name = trim(doc.text, name)
+        frame = _frame(doc, entry, m.start(1), m.end(1) - 1, name, (q.start, q.end))
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _frame(doc: Doc, entry, cue_start: int, cue_last: int, source: tuple[int, int],
+           content: tuple[int, int]) -> Frame | None:
+    cue_span = doc.char_span(cue_last, cue_last + 1, alignment_mode="expand")
+    source_span = doc.char_span(*source, alignment_mode="expand")
+    if cue_span is None or source_span is None or content[1] - content[0] < 2:
+        return None
+    cue = CueMatch(cue_span[0], entry, cue_last, cue_last + 1, None)
+    return Frame(cue, source, source_span.root, content)
