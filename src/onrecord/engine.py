@@ -11,6 +11,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from onrecord.doctext import doc_text
 from onrecord.attribution import find_frames, find_quotes
 from onrecord.attribution.frames import Frame
 from onrecord.attribution.nesting import dedupe, parents_of
@@ -33,7 +34,7 @@ def prepare_text(text: str) -> str:
 def article_from_doc(doc: Doc, meta) -> Article:
     """Every attribution in a parsed document, as an Article."""
     lexicon = load_lexicon()
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     frames = dedupe(find_frames(doc, quotes, lexicon))
     parents = parents_of(frames)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from onrecord.doctext import doc_text
 from onrecord.attribution.according import according_frame
 from onrecord.attribution.continuation import attach_continuations
 from onrecord.attribution.cues import match_according_to, match_verb_cue
@@ -23,7 +24,7 @@ __all__ = ["Frame", "Quote", "find_frames", "find_quotes"]
 
 def find_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame]:
     """Every attribution frame in the document, in text order of the cue."""
-    text = doc.text
+    text = doc_text(doc)
     frames: list[Frame] = []
     taken: set[tuple[int, int]] = set()
     for tok in doc:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from onrecord.doctext import doc_text
 from onrecord.attribution.frames import Frame
 from onrecord.attribution.quotes import Quote
 
@@ -15,7 +16,7 @@ _MARKS = "“”\"‘"
 
 def attach_continuations(doc: Doc, frames: list[Frame], quotes: list[Quote]) -> list[Frame]:
     """Give a quote-first frame the quotation that follows its cue as ``content2``."""
-    text = doc.text
+    text = doc_text(doc)
     claimed = [(f.content[0], f.content[1]) for f in frames]
     out = []
     for frame in frames:

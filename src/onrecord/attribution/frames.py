@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from onrecord.doctext import doc_text
 from onrecord.attribution.cues import CueMatch
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.spans import Span, drop_complementizer, trim, widen_over_quotes
@@ -189,7 +190,7 @@ def _without_trailing_participle(doc, span: Span, quotes: list[Quote]) -> Span:
     for q in quotes:  # a content that is a quotation is kept whole
         if q.start <= start and end <= q.end + 1:
             return span
-    for m in _COMMA_PARTICIPLE.finditer(doc.text, start, end):
+    for m in _COMMA_PARTICIPLE.finditer(doc_text(doc), start, end):
         pos = m.start()
         if any(q.start < pos < q.end for q in quotes):
             continue

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
+from onrecord.doctext import doc_text
 from onrecord.attribution.cues import CueMatch
 from onrecord.attribution.frames import Frame
 from onrecord.attribution.quotes import Quote
@@ -30,13 +31,13 @@ def layout_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame
 def _label_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
     entry = lexicon.verbs.get(":")
     frames = []
-    for m in _LABEL.finditer(doc.text):
+    for m in _LABEL.finditer(doc_text(doc)):
         label = m.group(1)
         if entry is None or label.lower() in lexicon.non_speaker_labels or any(c.isdigit() for c in label):
             continue
-        content = doc.text[m.start(2):m.end(2)].rstrip()
+        content = doc_text(doc)[m.start(2):m.end(2)].rstrip()
         content = (m.start(2), m.start(2) + len(content))
-        frame = _frame(doc, entry, m.end(1), doc.text.index(":", m.end(1)), (m.start(1), m.end(1)), content)
+        frame = _frame(doc, entry, m.end(1), doc_text(doc).index(":", m.end(1)), (m.start(1), m.end(1)), content)
         if frame is not None:
             frames.append(frame)
     return frames
@@ -46,11 +47,11 @@ def _signature_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[F
     entry = lexicon.verbs.get("―")
     frames = []
     for q in quotes:
-        m = _SIGNATURE.match(doc.text, q.end)
+        m = _SIGNATURE.match(doc_text(doc), q.end)
         if entry is None or m is None:
             continue
         name = (m.start(2), m.end(2))
-        name = trim(doc.text, name)
+        name = trim(doc_text(doc), name)
         frame = _frame(doc, entry, m.start(1), m.end(1) - 1, name, (q.start, q.end))
         if frame is not None:
             frames.append(frame)

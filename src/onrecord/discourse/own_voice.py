@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from onrecord.doctext import doc_text
 from onrecord.records import Statement, TextSpan
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -25,7 +26,7 @@ def find_own_voice(doc: Doc, statements: Sequence[Statement]) -> list[TextSpan]:
         if end <= start or any(s < end and start < e for s, e in covered):
             continue
         if _is_assertion(sent):
-            found.append(TextSpan(start, end, doc.text[start:end]))
+            found.append(TextSpan(start, end, doc_text(doc)[start:end]))
     return found
 
 

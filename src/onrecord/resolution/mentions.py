@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.doctext import doc_text
 from onrecord.lexicons import Lexicon, Outlet
 
 _NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
@@ -58,7 +59,7 @@ def outlet_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every outlet name or short name written in the text."""
     table, pattern = _outlet_pattern(lexicon)
     found = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is None or len(span) == 0:
             continue
@@ -101,7 +102,7 @@ def description_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             continue
         start = left[0].idx
         end = tok.idx + len(tok.text)
-        found.append(Mention(start, end, doc.text[start:end], "description", typ, tok.i))
+        found.append(Mention(start, end, doc_text(doc)[start:end], "description", typ, tok.i))
     return found
 
 

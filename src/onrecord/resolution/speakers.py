@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from onrecord.doctext import doc_text
 from onrecord.lexicons import Lexicon
 from onrecord.resolution.entities import EntityDraft, EntityIndex
 
@@ -28,7 +29,7 @@ def speaker_entity(index: EntityIndex, head: Token | None, start: int, end: int,
             if entity is not None and tok.dep_ not in ("poss",) and entity.type != "place":
                 return entity
     if _is_group(head, lexicon):
-        return index.group(doc.text[start:end], start, end, head.i)
+        return index.group(doc_text(doc)[start:end], start, end, head.i)
     return None
 
 

@@ -10,6 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from onrecord.doctext import doc_text
 from onrecord.attribution.frames import Frame
 from onrecord.records import TimeRef
 from onrecord.temporal.finder import find_expressions
@@ -24,7 +25,7 @@ def statement_time(doc: Doc, frame: Frame, published: date | None) -> TimeRef | 
     excluded = [s for s in (frame.content, frame.content2, frame.source) if s is not None]
     best: tuple[int, int, int, str] | None = None
     for run_start, run_end in _runs(doc, verb, excluded):
-        for s, e, expr in find_expressions(doc.text[run_start:run_end]):
+        for s, e, expr in find_expressions(doc_text(doc)[run_start:run_end]):
             start, end = run_start + s, run_start + e
             distance = min(abs(start - frame.cue.end), abs(frame.cue.start - end))
             if best is None or distance < best[0]:
