@@ -1,0 +1,231 @@
+"""The HTML pages: server-side Jinja2 templates (autoescaped), charts drawn as SVG on the server."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.responses import HTMLResponse
+from starlette.templating import Jinja2Templates
+
+from onrecord import __version__
+from onrecord.explorer import charts
+from onrecord.explorer.highlight import highlight, paragraphs, statement_spans
+from onrecord.explorer.queries import ALL_CUE_CLASSES, BIASES, Filters, Page
+from onrecord.explorer.service import Explorer
+from onrecord.store.queries import QueryError
+
+TEMPLATES = Path(__file__).with_name("templates")
+router = APIRouter(include_in_schema=False)
+FILTER_KEYS = ("q", "speaker", "outlet", "bias", "since", "until", "cue_class")
+PageLimit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0)]
+
+
+def _url_with(request: Request, **params: Any) -> str:
+    """This page's URL with some query parameters replaced (None removes one)."""
+    query = {k: v for k, v in request.query_params.items() if k not in params}
+    query.update({k: v for k, v in params.items() if v is not None})
+    return f"{request.url.path}?{urlencode(query)}" if query else request.url.path
+
+
+def _api_url(path: str, params: dict[str, Any], **extra: Any) -> str:
+    query = {k: v for k, v in {**params, **extra}.items() if v not in (None, "")}
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+def _safe_href(url: str | None) -> str | None:
+    """Only web links from the corpus become links (no javascript: or data: URLs)."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(url_with=_url_with, api_url=_api_url, safe_href=_safe_href,
+                       class_color=charts.class_color, bias_color=charts.bias_color,
+                       cue_classes=ALL_CUE_CLASSES, biases=BIASES, version=__version__)
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def explorer(request: Request) -> Explorer:
+    return request.app.state.explorer
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("db_name", Path(request.app.state.explorer.corpus.target).name
+                       if request.app.state.explorer.backend == "sqlite" else "PostgreSQL")
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+# -- pages -------------------------------------------------------------------------------------------
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    ex = explorer(request)
+    return render(request, "home.html", counts=ex.ask("corpus_counts"),
+                  speakers=ex.ask("speakers", "", limit=15, offset=0),
+                  outlets=ex.ask("outlets", limit=30, offset=0),
+                  articles=ex.ask("articles", Filters(), limit=10, offset=0))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
+           bias: str | None = None, since: str | None = None, until: str | None = None,
+           cue_class: str | None = None, order: str = "relevance", limit: PageLimit = 25,
+           offset: Offset = 0) -> HTMLResponse:
+    ex = explorer(request)
+    form = {"q": q, "speaker": speaker, "outlet": outlet, "bias": bias, "since": since, "until": until,
+            "cue_class": cue_class, "order": order}
+    ctx: dict[str, Any] = {"form": form, "outlet_choices": ex.ask("outlets", limit=1000, offset=0),
+                           "results": None, "error": None}
+    if any(form[k] for k in FILTER_KEYS):
+        try:
+            f = ex.filters(**{k: form[k] for k in FILTER_KEYS})
+            ctx["results"] = ex.ask("statements", f, limit=limit, offset=offset,
+                                    order=order if order in ("relevance", "newest", "oldest") else "relevance")
+        except QueryError as err:
+            ctx["error"] = str(err)
+        params = {k: form[k] for k in FILTER_KEYS}
+        ctx["csv_url"] = _api_url("/api/search", params, order=order, format="csv", limit=10000)
+        ctx["network_url"] = _api_url("/network", params)
+    return render(request, "search.html", 400 if ctx["error"] else 200, **ctx)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
+            bias: str | None = None, since: str | None = None, until: str | None = None,
+            cue_class: str | None = None, max_speakers: Annotated[int, Query(ge=1, le=100)] = 25,
+            max_outlets: Annotated[int, Query(ge=1, le=50)] = 12) -> HTMLResponse:
+    ex = explorer(request)
+    params = {"q": q, "speaker": speaker, "outlet": outlet, "bias": bias, "since": since, "until": until,
+              "cue_class": cue_class}
+    f = ex.filters(**params)
+    graph = ex.ask("network", f, max_speakers=max_speakers, max_outlets=max_outlets)
+    active = [(k, v) for k, v in params.items() if v]
+    return render(request, "network.html", params=params, active=active, graph=graph, net=charts.network(graph),
+                  search_url=_api_url("/search", params),
+                  csv_url=_api_url("/api/network", params, format="csv"))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, outlet: str | None = None, bias: str | None = None, since: str | None = None,
+             until: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+    ex = explorer(request)
+    params = {"outlet": outlet, "bias": bias, "since": since, "until": until}
+    page = ex.ask("articles", ex.filters(**params), limit=limit, offset=offset)
+    return render(request, "articles.html", page=page, params=params,
+                  csv_url=_api_url("/api/articles", params, format="csv", limit=10000, offset=offset))
+
+
+def statement_tree(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Statements in reading order with each nested one right after its parent (``depth`` set)."""
+    by_local = {st["local_id"]: st for st in statements}
+    children: dict[str | None, list[dict[str, Any]]] = {}
+    for st in statements:
+        parent = st.get("parent_local_id")
+        children.setdefault(parent if parent in by_local and parent != st["local_id"] else None, []).append(st)
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+
+    def walk(st: dict[str, Any], depth: int) -> None:
+        if st["local_id"] in seen:
+            return
+        seen.add(st["local_id"])
+        out.append({**st, "depth": min(depth, 4)})
+        for child in children.get(st["local_id"], []):
+            walk(child, depth + 1)
+
+    for st in children.get(None, []):
+        walk(st, 0)
+    for st in statements:  # cycles in parent links: show them anyway
+        walk(st, 0)
+    return out
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: int) -> HTMLResponse:
+    art = explorer(request).ask("article", article_id)
+    body = highlight(art["text"], statement_spans(art["statements"], art["own_voice"]))
+    return render(request, "article.html", art=art, paragraphs=paragraphs(body),
+                  statements=statement_tree(art["statements"]))
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers(request: Request, name: str = "", limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+    page = explorer(request).ask("speakers", name, limit=limit, offset=offset)
+    return render(request, "speakers.html", page=page, name=name,
+                  csv_url=_api_url("/api/speakers", {"name": name}, format="csv", limit=10000))
+
+
+@router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
+def speaker(request: Request, speaker_id: int, q: str = "", outlet: str | None = None,
+            bias: str | None = None, since: str | None = None, until: str | None = None,
+            cue_class: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+    ex = explorer(request)
+    ent = ex.ask("entity", speaker_id)
+    params = {"q": q, "outlet": outlet, "bias": bias, "since": since, "until": until, "cue_class": cue_class}
+    f = ex.filters(speaker=str(speaker_id), **params)
+    page = ex.ask("statements", f, limit=limit, offset=offset, order="relevance" if q else "oldest")
+
+    def href(start: date, end: date) -> str:
+        return _api_url(f"/speakers/{speaker_id}", {}, since=start.isoformat(), until=end.isoformat()) + "#statements"
+
+    base = f"/api/speakers/{speaker_id}"
+    return render(
+        request, "speaker.html", ent=ent, summary=ex.ask("speaker_summary", speaker_id),
+        chart=charts.timeline(ex.ask("speaker_timeline", speaker_id), href), page=page,
+        filtered=any(params.values()), params=params,
+        outlets=ex.ask("speaker_outlets", speaker_id, limit=50, offset=0),
+        replies_to=ex.ask("speaker_replies", speaker_id, direction="to_them", limit=50, offset=0),
+        replies_by=ex.ask("speaker_replies", speaker_id, direction="by_them", limit=50, offset=0),
+        csv={"statements": _api_url(f"{base}/statements", params, format="csv", limit=10000),
+             "timeline": f"{base}/timeline?format=csv",
+             "outlets": f"{base}/outlets?format=csv&limit=10000",
+             "replies_to": f"{base}/replies?direction=to_them&format=csv&limit=10000",
+             "replies_by": f"{base}/replies?direction=by_them&format=csv&limit=10000"},
+        network_url=f"/network?speaker={speaker_id}")
+
+
+@router.get("/quotes/{quote_id}", response_class=HTMLResponse)
+def quote(request: Request, quote_id: str, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+    ex = explorer(request)
+    info = ex.ask("quote", quote_id)
+    return render(request, "quote.html", quote=info, chart=charts.spread(ex.ask("quote_points", quote_id)),
+                  page=ex.ask("quote_appearances", quote_id, limit=limit, offset=offset),
+                  csv_url=f"/api/quotes/{quote_id}/appearances?format=csv&limit=10000")
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+def outlets(request: Request, bias: str | None = None, limit: PageLimit = 100, offset: Offset = 0) -> HTMLResponse:
+    page = explorer(request).ask("outlets", bias=bias or None, limit=limit, offset=offset)
+    return render(request, "outlets.html", page=page, bias=bias,
+                  csv_url=_api_url("/api/outlets", {"bias": bias}, format="csv", limit=10000))
+
+
+@router.get("/outlets/{outlet_id}", response_class=HTMLResponse)
+def outlet(request: Request, outlet_id: int, limit: PageLimit = 20, offset: Offset = 0) -> HTMLResponse:
+    ex = explorer(request)
+    ent = ex.ask("entity", outlet_id)
+    summary = ex.ask("outlet_summary", outlet_id)
+    shares = ex.profile_shares(outlet_id)
+    own = ex.ask("own_voice_shares")
+    own_rows = [("this outlet", summary["own_voice_share"]), ("corpus", own.get("corpus", 0.0)),
+                *((f"{b} outlets", own[b]) for b in BIASES if b in own)]
+    classes = sorted({c for s in shares.values() for c in s},
+                     key=lambda c: ALL_CUE_CLASSES.index(c) if c in ALL_CUE_CLASSES else 99)
+    table = Page("Cue-class shares", ["cue_class", *shares],
+                 [(c, *(shares[g].get(c, 0.0) for g in shares)) for c in classes], len(classes), len(classes), 0)
+    return render(request, "outlet.html", ent=ent, summary=summary, chart=charts.profile(shares),
+                  shares=table, own_rows=own_rows,
+                  speakers=ex.ask("outlet_speakers", outlet_id, limit=limit, offset=offset),
+                  csv={"profile": f"/api/outlets/{outlet_id}/profile?format=csv",
+                       "speakers": f"/api/outlets/{outlet_id}/speakers?format=csv&limit=10000"},
+                  articles_url=f"/articles?outlet={outlet_id}", network_url=f"/network?outlet={outlet_id}")

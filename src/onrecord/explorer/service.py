@@ -1,0 +1,55 @@
+"""The explorer's data service: read-only queries, answered from a cache when asked before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from onrecord.explorer import queries
+from onrecord.explorer.cache import TTLCache
+from onrecord.explorer.connection import ReadOnlyCorpus
+
+
+class Explorer:
+    """One corpus (read-only) and a cache of answers; safe to share between threads."""
+
+    def __init__(self, target: str, *, cache_ttl: float = 300.0, cache_size: int = 4096) -> None:
+        self.corpus = ReadOnlyCorpus(target)
+        self.cache = TTLCache(cache_size, cache_ttl)
+
+    @property
+    def backend(self) -> str:
+        return self.corpus.backend
+
+    def ask(self, question: str, *args: Any, **kwargs: Any) -> Any:
+        """``queries.<question>(db, *args, **kwargs)``, cached by its arguments."""
+        fn = getattr(queries, question)
+        key = (question, args, tuple(sorted(kwargs.items())))
+        return self.cache.get_or_compute(key, lambda: fn(self.corpus.db(), *args, **kwargs))
+
+    def filters(self, *, q: str = "", speaker: str | None = None, outlet: str | None = None,
+                bias: str | None = None, since: str | None = None, until: str | None = None,
+                cue_class: str | None = None) -> queries.Filters:
+        """Filters from request parameters; names of speakers and outlets become entity ids."""
+        f = queries.Filters(
+            q=q or "",
+            speaker=self.ask("resolve_entities", speaker, kind="speaker"),
+            outlet=self.ask("resolve_entities", outlet, kind="outlet"),
+            bias=bias, since=since, until=until, cue_class=cue_class)
+        return queries.check_filters(f)
+
+    def profile_shares(self, outlet_id: int) -> dict[str, dict[str, float]]:
+        """Cue-class shares of this outlet, the corpus and each bias group."""
+        self.ask("outlet_summary", outlet_id)  # QueryError when it is no outlet
+        groups = {"this outlet": self.ask("cue_class_counts", outlet_id=outlet_id),
+                  "corpus": self.ask("cue_class_counts")}
+        for b in queries.BIASES:
+            groups[f"{b} outlets"] = self.ask("cue_class_counts", bias=b)
+        return {name: _shares(counts) for name, counts in groups.items()}
+
+    def close(self) -> None:
+        self.corpus.close()
+
+
+def _shares(counts: dict[str, int]) -> dict[str, float]:
+    total = sum(counts.values()) or 1
+    return {c: round(n / total, 4) for c, n in counts.items()}
