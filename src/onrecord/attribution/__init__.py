@@ -69,11 +69,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def cut_shared_subject_conjuncts(frames: list[Frame], text: str) -> list[Frame]:
     """'X promised A and said B': A ends where the second cue, sharing X, begins."""
+    by_source: dict[tuple[int, int], list[Frame]] = {}
+    for frame in frames:
+        if frame.source is not None:
+            by_source.setdefault(frame.source, []).append(frame)
     out = []
     for frame in frames:
-        for other in frames:
-            if (other is not frame and other.source is not None and other.source == frame.source
-                    and frame.content[0] < other.cue.start < frame.content[1]
+        for other in by_source.get(frame.source, ()) if frame.source else ():
+            if (other is not frame and frame.content[0] < other.cue.start < frame.content[1]
                     and other.cue.head.dep_ == "conj"):
                 cut = _conjunction_before(other.cue.head)
                 frame = replace(frame, content=trim(text, (frame.content[0], cut)))

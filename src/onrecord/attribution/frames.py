@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from onrecord.doctext import doc_text
 from onrecord.attribution.cues import CueMatch
-from onrecord.attribution.quotes import Quote
+from onrecord.attribution.quotes import Quote, after
 from onrecord.attribution.spans import Span, drop_complementizer, trim, widen_over_quotes
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -164,15 +164,18 @@ def quote_beside(cue: CueMatch, source: Span | None, quotes: list[Quote], text: 
     """A quotation right before the cue clause ('"...," he said') or right after ('said: "..."')."""
     left = min(cue.start, source[0]) if source else cue.start
     right = max(cue.end, source[1]) if source else cue.end
-    before = [q for q in quotes if q.end <= left and (q.start, q.end) not in taken]
-    if before and _LEFT_GLUE.match(text[before[-1].end:left]):
-        return before[-1].start, before[-1].end
-    after = next((q for q in quotes if q.start >= right), None)
-    if after is None or (after.start, after.end) in taken:
+    later = after(quotes, left)
+    n_before = len(quotes) - len(later)
+    if n_before:
+        prev = quotes[n_before - 1]
+        if (prev.start, prev.end) not in taken and _LEFT_GLUE.match(text[prev.end:left]):
+            return prev.start, prev.end
+    nxt = next((q for q in later if q.start >= right), None)
+    if nxt is None or (nxt.start, nxt.end) in taken:
         return None
-    glue = text[right:after.start]
+    glue = text[right:nxt.start]
     if _RIGHT_GLUE.match(glue) and (glue.strip() or cue.entry.cls in _SPEECH_CLASSES):
-        return after.start, after.end
+        return nxt.start, nxt.end
     return None
 
 
@@ -187,12 +190,14 @@ def finish_content(span: Span, text: str, quotes: list[Quote], doc=None) -> Span
 def _without_trailing_participle(doc, span: Span, quotes: list[Quote]) -> Span:
     """'..., focusing on people under 30' is the writer's gloss, not the content."""
     start, end = span
-    for q in quotes:  # a content that is a quotation is kept whole
-        if q.start <= start and end <= q.end + 1:
+    for q in after(quotes, start):  # a content that is a quotation is kept whole
+        if q.start > start:
+            break
+        if end <= q.end + 1:
             return span
     for m in _COMMA_PARTICIPLE.finditer(doc_text(doc), start, end):
         pos = m.start()
-        if any(q.start < pos < q.end for q in quotes):
+        if any(q.start < pos < q.end for q in after(quotes, pos)[:1]):
             continue
         tok = doc.char_span(m.end() - len(m.group(1)), m.end(), alignment_mode="expand")
         if tok is not None and tok[0].tag_ == "VBG" and tok[0].dep_ in ("advcl", "acl", "xcomp", "conj"):

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
+
 from onrecord.attribution.frames import Frame
 
 
 def parents_of(frames: list[Frame]) -> list[int | None]:
     """For each frame, the index of the innermost frame whose content holds its cue."""
+    spans = sorted((span[0], span[1], j) for j, f in enumerate(frames)
+                   for span in (f.content, f.content2) if span)
+    starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
     parents: list[int | None] = []
-    for frame in frames:
-        best: int | None = None
-        best_width = None
-        for j, other in enumerate(frames):
-            if other is frame:
-                continue
-            for span in (other.content, other.content2):
-                if span and span[0] <= frame.cue.start and frame.cue.end <= span[1]:
-                    width = span[1] - span[0]
-                    if best_width is None or width < best_width:
-                        best, best_width = j, width
-        parents.append(best)
+    for i, frame in enumerate(frames):
+        lo = bisect.bisect_left(starts, frame.cue.start - longest)
+        hi = bisect.bisect_right(starts, frame.cue.start)
+        holders = [(e - s, j) for s, e, j in spans[lo:hi]
+                   if j != i and frame.cue.end <= e]
+        parents.append(min(holders)[1] if holders else None)
     return _break_cycles(parents)
 
 

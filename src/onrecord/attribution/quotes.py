@@ -7,6 +7,7 @@ so one stray mark never spoils the rest of the article.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "„": "”", "«": "»", "‘": "’"}
@@ -25,9 +26,27 @@ class Quote:
         return self.start <= start and end <= self.end
 
 
-def find_quotes(text: str) -> list[Quote]:
+class QuoteList(list):
+    """Quotes in text order (disjoint), with their end offsets kept for bisection."""
+
+    def from_position(self, pos: int) -> int:
+        """Index of the first quote that ends after ``pos``."""
+        ends = self.__dict__.get("_ends")
+        if ends is None or len(ends) != len(self):
+            ends = self.__dict__["_ends"] = [q.end for q in self]
+        return bisect.bisect_right(ends, pos)
+
+
+def after(quotes: list[Quote], pos: int) -> list[Quote]:
+    """The quotes that end after ``pos``, in order (a cheap slice for a QuoteList)."""
+    if isinstance(quotes, QuoteList):
+        return quotes[quotes.from_position(pos):]
+    return [q for q in quotes if q.end > pos]
+
+
+def find_quotes(text: str) -> "QuoteList":
     """All quotations in ``text``, outermost only, in order."""
-    quotes: list[Quote] = []
+    quotes = QuoteList()
     pending: tuple[int, str] | None = None
     paragraph_start = 0
     skip = False
@@ -104,7 +123,7 @@ def _closes(text: str, i: int, closer: str) -> bool:
 
 def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     """The quote that overlaps [start, end), if any (quotes are sorted and disjoint)."""
-    for q in quotes:
+    for q in after(quotes, start):
         if q.start >= end:
             return None
         if q.end > start:

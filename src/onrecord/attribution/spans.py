@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from onrecord.attribution.quotes import Quote
+from onrecord.attribution.quotes import Quote, after
 
 Span = tuple[int, int]
 
@@ -36,11 +36,9 @@ def drop_complementizer(text: str, span: Span) -> Span:
 def widen_over_quotes(span: Span, quotes: list[Quote]) -> Span:
     """Stretch a span so that no quotation is cut in half."""
     start, end = span
-    for q in quotes:
+    for q in after(quotes, start):
         if q.start >= end:
             break
-        if q.end <= start:
-            continue
         if q.start < start < q.end or (q.start < start and q.end > start):
             start = min(start, q.start)
         if q.start < end < q.end:
@@ -53,7 +51,7 @@ def contains_quote(span: Span, quotes: list[Quote], text: str, *, min_words: int
 
     Single marks and one-word quotes are mostly scare quotes and titles, not speech."""
     start, end = span
-    for q in quotes:
+    for q in after(quotes, start):
         if q.start >= end:
             return False
         if (q.start >= start and q.end <= end and text[q.start] not in _SINGLE_MARKS
@@ -65,7 +63,7 @@ def contains_quote(span: Span, quotes: list[Quote], text: str, *, min_words: int
 def is_whole_quote(span: Span, quotes: list[Quote], text: str) -> bool:
     """Whether the span is one quotation (give or take punctuation around it)."""
     start, end = span
-    for q in quotes:
+    for q in after(quotes, start - 2):
         if q.start > start + 1:
             return False
         if abs(q.start - start) <= 1 and q.end >= end - 1:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
@@ -20,14 +22,22 @@ _MIN_WORDS = 6
 def find_own_voice(doc: Doc, statements: Sequence[Statement]) -> list[TextSpan]:
     """Sentences no statement covers that make a checkable claim in the outlet's voice."""
     covered = _covered_spans(statements)
+    starts = [s for s, _ in covered]
+    reach = list(itertools.accumulate((e for _, e in covered), max))
     found = []
     for sent in doc.sents:
         start, end = _trimmed(sent)
-        if end <= start or any(s < end and start < e for s, e in covered):
+        if end <= start or _overlaps_any(start, end, starts, reach):
             continue
         if _is_assertion(sent):
             found.append(TextSpan(start, end, doc_text(doc)[start:end]))
     return found
+
+
+def _overlaps_any(start: int, end: int, starts: list[int], reach: list[int]) -> bool:
+    """Whether [start, end) meets a covered span (spans sorted by start; reach = running max end)."""
+    i = bisect.bisect_left(starts, end) - 1
+    return i >= 0 and reach[i] > start
 
 
 def _covered_spans(statements: Sequence[Statement]) -> list[tuple[int, int]]:
@@ -36,7 +46,7 @@ def _covered_spans(statements: Sequence[Statement]) -> list[tuple[int, int]]:
         for part in (st.speaker, st.cue, st.content, st.content2):
             if part is not None:
                 spans.append((part.start, part.end))
-    return spans
+    return sorted(spans)
 
 
 def _trimmed(sent: Span) -> tuple[int, int]:

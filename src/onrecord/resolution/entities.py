@@ -18,6 +18,7 @@ _COMPATIBLE = {
     "group": {"group"},
 }
 _RECENCY_WINDOW = 3000  # characters: how far back a description or pronoun looks
+_RECENT_ENTITIES = 40  # entities a description may refer back to
 
 
 @dataclass
@@ -38,8 +39,11 @@ class EntityDraft:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
 
     def last_mention_before(self, pos: int) -> int:
-        ends = [m.end for m in self.mentions if m.end <= pos]
-        return max(ends) if ends else -1
+        """End of the latest mention ending at or before ``pos`` (mentions arrive in text order)."""
+        for m in reversed(self.mentions):
+            if m.end <= pos:
+                return m.end
+        return -1
 
 
 class EntityIndex:
@@ -51,6 +55,11 @@ class EntityIndex:
         self.entities: list[EntityDraft] = []
         self.by_token: dict[int, EntityDraft] = {}
         self._groups: dict[str, EntityDraft] = {}
+        self._by_name: dict[tuple[str, str], EntityDraft] = {}
+        self._by_surname: dict[str, EntityDraft] = {}
+        self._by_outlet: dict[str, EntityDraft] = {}
+        self._last_person: EntityDraft | None = None
+        self._recent: list[EntityDraft] = []
         mentions = (name_mentions(doc, lexicon) + description_mentions(doc, lexicon)
                     + pronoun_mentions(doc))
         for mention in sorted(mentions, key=lambda m: m.start):
@@ -77,6 +86,13 @@ class EntityIndex:
         entity.mentions.append(m)
         for tok in self._tokens(m):
             self.by_token[tok] = entity
+        if entity.type == "person":
+            self._last_person = entity
+        if entity in self._recent:
+            self._recent.remove(entity)
+        self._recent.append(entity)
+        if len(self._recent) > _RECENT_ENTITIES:
+            self._recent.pop(0)
 
     def _entity_for_name(self, m: Mention) -> EntityDraft:
         if m.outlet is not None:
@@ -86,33 +102,41 @@ class EntityIndex:
         if entity is None:
             entity = EntityDraft(type=m.type)
             self.entities.append(entity)
-        entity.names.append(name)
+        self._remember_name(entity, name)
         if m.type == "person":
             self._learn_roles(entity, m)
         return entity
 
     def _outlet_entity(self, m: Mention) -> EntityDraft:
         outlet = m.outlet
-        for entity in self.entities:
-            if entity.type == "media" and outlet.name in entity.names:
-                return entity
-        entity = EntityDraft(type="media", names=[outlet.name], outlet_kind=outlet.kind,
-                             countries={outlet.country})
-        self.entities.append(entity)
+        entity = self._by_outlet.get(outlet.name)
+        if entity is None:
+            entity = EntityDraft(type="media", names=[outlet.name], outlet_kind=outlet.kind,
+                                 countries={outlet.country})
+            self._by_outlet[outlet.name] = entity
+            self.entities.append(entity)
         return entity
 
     def _same_name(self, name: str, typ: str) -> EntityDraft | None:
         """The entity this name belongs to: same name, or a surname of a full name (either way)."""
+        entity = self._by_name.get((typ, name))
+        if entity is not None or typ != "person":
+            return entity
         tokens = name.split()
-        for entity in reversed(self.entities):
-            if entity.type != typ:
-                continue
-            for known in entity.names:
-                if known == name:
-                    return entity
-                if typ == "person" and _surname_match(known.split(), tokens):
-                    return entity
-        return None
+        if not tokens:
+            return None
+        entity = self._by_surname.get(tokens[-1])
+        if entity is None or len(tokens) == 1:
+            return entity
+        # a full name joins a surname-only entity, never another full name ('Bill' vs 'Hillary')
+        return entity if all(len(n.split()) == 1 for n in entity.names) else None
+
+    def _remember_name(self, entity: EntityDraft, name: str) -> None:
+        if name not in entity.names:
+            entity.names.append(name)
+        self._by_name[(entity.type, name)] = entity
+        if entity.type == "person" and name.split():
+            self._by_surname[name.split()[-1]] = entity
 
     def _learn_roles(self, entity: EntityDraft, m: Mention) -> None:
         words = role_words(self.doc, self.doc[m.head], m.start)
@@ -128,7 +152,7 @@ class EntityIndex:
         head = self.doc[m.head]
         modifiers = [t for t in head.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN")]
         best, best_key = None, None
-        for entity in self.entities:
+        for entity in self._recent:
             if entity.type not in _COMPATIBLE.get(m.type, {m.type}):
                 continue
             last = entity.last_mention_before(m.start)
@@ -159,14 +183,11 @@ class EntityIndex:
         return score
 
     def _pronoun_antecedent(self, m: Mention) -> EntityDraft | None:
-        best, best_end = None, -1
-        for entity in self.entities:
-            if entity.type != "person":
-                continue
-            last = entity.last_mention_before(m.start)
-            if last > best_end and m.start - last <= _RECENCY_WINDOW:
-                best, best_end = entity, last
-        return best
+        """The person mentioned last, if recently enough."""
+        entity = self._last_person
+        if entity is None or m.start - entity.last_mention_before(m.start) > _RECENCY_WINDOW:
+            return None
+        return entity
 
     # -- lookup ------------------------------------------------------------------
     def entity_at(self, token_i: int) -> EntityDraft | None:
@@ -182,12 +203,3 @@ class EntityIndex:
             self.entities.append(entity)
         entity.mentions.append(Mention(start, end, text, "group", "group", head))
         return entity
-
-
-def _surname_match(known: list[str], new: list[str]) -> bool:
-    """'Peskov' ~ 'Dmitry Peskov' (one side a single surname equal to the other's last word)."""
-    if len(known) == 1 and len(new) > 1:
-        return new[-1] == known[0]
-    if len(new) == 1 and len(known) > 1:
-        return known[-1] == new[0]
-    return False

@@ -33,11 +33,14 @@ class Mention:
 def name_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Named entities, outlets first: an outlet name beats the NER label on the same words."""
     outlets = outlet_mentions(doc, lexicon)
-    taken = [(m.start, m.end) for m in outlets]
+    taken = set()
+    for m in outlets:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        taken.update(range(span.start, span.end) if span is not None else ())
     names = list(outlets)
     for ent in doc.ents:
         label = _NAME_LABELS.get(ent.label_)
-        if label is None or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+        if label is None or any(i in taken for i in range(ent.start, ent.end)):
             continue
         span = _strip_possessive(ent)
         if span is None or span.root.pos_ == "ADJ":
