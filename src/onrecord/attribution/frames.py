@@ -45,8 +45,17 @@ def source_of(verb: Token) -> tuple[Token | None, Span | None]:
             return agent, _source_span(agent)
         if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             return None, None
-        node = node.head
+        node = _speaker_clause(node)
     return None, None
+
+
+def _speaker_clause(node: Token) -> Token:
+    """Where a participle's subject is found: '[X denied [that Y did Z], saying ...]' hangs the
+    participle on the content's verb in the parse, but the one saying it is X."""
+    head = node.head
+    if node.tag_ == "VBG" and node.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i != head.i:
+        return head.head
+    return head
 
 
 def _subject_child(verb: Token) -> Token | None:

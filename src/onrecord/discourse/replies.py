@@ -19,7 +19,8 @@ from onrecord.records import Reply, Statement
 from onrecord.resolution import EntityIndex
 
 _NEGATIONS = {"no", "not", "n't", "never", "without", "nothing", "none", "neither", "nor",
-              "nobody", "false", "untrue", "baseless"}
+              "nobody", "false", "untrue", "baseless", "rejected", "rejects", "denied", "denies",
+              "dismissed", "dismisses", "invented", "fabricated"}
 _CLAIM_CLASSES = {"claim": "contested", "allegation": "contested", "accusation": "contested",
                   "report": "report", "story": "report", "article": "report"}
 

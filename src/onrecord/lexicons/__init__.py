@@ -44,6 +44,7 @@ class Lexicon:
     reply_markers: dict[str, frozenset[str]]
     group_heads: frozenset[str]
     non_speaker_labels: frozenset[str]
+    media_name_words: frozenset[str]
 
     def outlet_by_surface(self) -> dict[str, Outlet]:
         """Every written form of every outlet (canonical name, aliases, with and without 'the')."""
@@ -121,4 +122,5 @@ def load_lexicon() -> Lexicon:
         reply_markers=_reply_markers(),
         group_heads=frozenset(row[0] for row in _rows("groups.tsv")),
         non_speaker_labels=frozenset(row[0] for row in _rows("non_speaker_labels.txt")),
+        media_name_words=frozenset(row[0] for row in _rows("media_name_words.txt")),
     )

@@ -98,9 +98,12 @@ class EntityIndex:
         if m.outlet is not None:
             return self._outlet_entity(m)
         name = self.lexicon.canonical_name(clean_name(m.text))
-        entity = self._same_name(name, m.type)
+        typ = m.type
+        if typ == "organization" and any(w in self.lexicon.media_name_words for w in name.split()):
+            typ = "media"
+        entity = self._same_name(name, typ)
         if entity is None:
-            entity = EntityDraft(type=m.type)
+            entity = EntityDraft(type=typ)
             self.entities.append(entity)
         self._remember_name(entity, name)
         if m.type == "person":
@@ -120,9 +123,14 @@ class EntityIndex:
     def _same_name(self, name: str, typ: str) -> EntityDraft | None:
         """The entity this name belongs to: same name, or a surname of a full name (either way)."""
         entity = self._by_name.get((typ, name))
-        if entity is not None or typ != "person":
+        if entity is not None:
             return entity
         tokens = name.split()
+        if typ in ("organization", "media"):
+            # 'the Herald' after 'the Velmora Herald': a one-word short form of a longer name
+            return self._by_surname.get(f"{typ}:{tokens[0]}") if len(tokens) == 1 else None
+        if typ != "person":
+            return None
         if not tokens:
             return None
         entity = self._by_surname.get(tokens[-1])
@@ -135,8 +143,11 @@ class EntityIndex:
         if name not in entity.names:
             entity.names.append(name)
         self._by_name[(entity.type, name)] = entity
-        if entity.type == "person" and name.split():
-            self._by_surname[name.split()[-1]] = entity
+        words = name.split()
+        if entity.type == "person" and words:
+            self._by_surname[words[-1]] = entity
+        elif entity.type in ("organization", "media") and len(words) > 1:
+            self._by_surname.setdefault(f"{entity.type}:{words[-1]}", entity)
 
     def _learn_roles(self, entity: EntityDraft, m: Mention) -> None:
         words = role_words(self.doc, self.doc[m.head], m.start)
@@ -158,7 +169,7 @@ class EntityIndex:
             last = entity.last_mention_before(m.start)
             if last < 0 or m.start - last > _RECENCY_WINDOW:
                 continue
-            score = self._description_score(entity, head.lower_, modifiers)
+            score = self._description_score(entity, head.lower_, modifiers, m.type)
             if score is None:
                 continue
             key = (score, last)
@@ -166,8 +177,12 @@ class EntityIndex:
                 best, best_key = entity, key
         return best
 
-    def _description_score(self, entity: EntityDraft, noun: str, modifiers) -> int | None:
-        score = 2 if noun in entity.roles else 0
+    def _description_score(self, entity: EntityDraft, noun: str, modifiers,
+                           described: str) -> int | None:
+        named = noun in entity.roles or noun in {w.lower() for n in entity.names for w in n.split()}
+        if described == "organization" and not named:
+            return None  # 'the council' is no organisation whose name or roles lack 'council'
+        score = 2 if named else 0
         if entity.outlet_kind and noun == entity.outlet_kind:
             score += 1
         for mod in modifiers:

@@ -1,0 +1,75 @@
+"""``onrecord extract``: who said what in one or more articles."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from onrecord.inputs import InputError, read_article
+from onrecord.pipeline import ArticleMeta, Extractor
+from onrecord.render import article_json, render_table
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-10-15") from None
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one <input name>.json per input into this folder.")
+@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
+              help="Publication date: relative times ('on Monday') are resolved against it.")
+@click.option("--outlet", help="The outlet that published the article(s).")
+@click.option("--title", help="The article's title.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
+              help="table (default on a terminal) or json (the onrecord.article/1 contract).")
+def extract_command(paths: tuple[str, ...], out_dir: Path | None, published: str | None,
+                    outlet: str | None, title: str | None, fmt: str | None) -> None:
+    """Extract who said what, citing whom, when and in reply to whom from PATHS (or - for stdin)."""
+    fmt = fmt or ("table" if sys.stdout.isatty() and out_dir is None else "json")
+    if len(paths) > 1 and out_dir is None and fmt == "json":
+        raise click.UsageError("several inputs print one JSON document each; pass --out DIR "
+                               "to get one file per input")
+    extractor = Extractor()
+    failures = 0
+    for path in paths:
+        try:
+            text = read_article(path)
+        except InputError as err:
+            click.echo(f"error: {err}", err=True)
+            failures += 1
+            continue
+        meta = ArticleMeta(id=_article_id(path), title=title, outlet=outlet, published=published)
+        article = extractor.extract(text, meta)
+        _emit(article, path, out_dir, fmt)
+    if failures:
+        sys.exit(1)
+
+
+def _article_id(path: str) -> str:
+    return "stdin" if path == "-" else Path(path).stem
+
+
+def _emit(article, path: str, out_dir: Path | None, fmt: str) -> None:
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / f"{'stdin' if path == '-' else Path(path).name}.json"
+        target.write_text(article_json(article) + "\n", encoding="utf-8")
+        click.echo(f"{path}: {len(article.statements)} statements -> {target}", err=True)
+    elif fmt == "json":
+        click.echo(article_json(article))
+    else:
+        render_table(article, Console())
+
+
+commands = [extract_command]
