@@ -15,6 +15,7 @@ from starlette.staticfiles import StaticFiles
 
 from onrecord import __version__
 from onrecord.explorer import api, pages
+from onrecord.explorer.response_cache import ResponseCache
 from onrecord.explorer.security import AllowedHosts, SecurityHeaders
 from onrecord.explorer.service import Explorer
 from onrecord.store.queries import QueryError
@@ -42,9 +43,10 @@ def create_app(db: str, *, cache_ttl: float = 300.0, allowed_hosts: list[str] | 
     app = FastAPI(title="onrecord explorer", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan)
     app.state.explorer = explorer
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(ResponseCache, ttl=cache_ttl)  # innermost: the host check runs first
     if allowed_hosts:
         app.add_middleware(AllowedHosts, hosts=allowed_hosts)
+    app.add_middleware(SecurityHeaders)  # outermost: every response, cached or not
     app.mount("/static/swagger", StaticFiles(directory=SWAGGER_ASSETS), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)

@@ -186,7 +186,7 @@ def speaker(request: Request, speaker_id: int, q: str = "", outlet: str | None =
         outlets=ex.ask("speaker_outlets", speaker_id, limit=50, offset=0),
         replies_to=ex.ask("speaker_replies", speaker_id, direction="to_them", limit=50, offset=0),
         replies_by=ex.ask("speaker_replies", speaker_id, direction="by_them", limit=50, offset=0),
-        csv={"statements": _api_url(f"{base}/statements", params, format="csv", limit=10000),
+        csv_urls={"statements": _api_url(f"{base}/statements", params, format="csv", limit=10000),
              "timeline": f"{base}/timeline?format=csv",
              "outlets": f"{base}/outlets?format=csv&limit=10000",
              "replies_to": f"{base}/replies?direction=to_them&format=csv&limit=10000",
@@ -226,6 +226,6 @@ def outlet(request: Request, outlet_id: int, limit: PageLimit = 20, offset: Offs
     return render(request, "outlet.html", ent=ent, summary=summary, chart=charts.profile(shares),
                   shares=table, own_rows=own_rows,
                   speakers=ex.ask("outlet_speakers", outlet_id, limit=limit, offset=offset),
-                  csv={"profile": f"/api/outlets/{outlet_id}/profile?format=csv",
+                  csv_urls={"profile": f"/api/outlets/{outlet_id}/profile?format=csv",
                        "speakers": f"/api/outlets/{outlet_id}/speakers?format=csv&limit=10000"},
                   articles_url=f"/articles?outlet={outlet_id}", network_url=f"/network?outlet={outlet_id}")
