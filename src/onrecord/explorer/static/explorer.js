@@ -36,6 +36,9 @@
       var el = e.target.closest("[data-sid]");
       if (el) show(el.getAttribute("data-sid"));
     });
+    document.addEventListener("click", function (e) {
+      if (!text.contains(e.target) && !e.target.closest("#statement-list, #statement-detail")) pinned = null;
+    });
     text.addEventListener("click", function (e) {
       var el = e.target.closest("[data-sid]");
       pinned = el ? el.getAttribute("data-sid") : null;
