@@ -65,6 +65,8 @@ def test_search_open_article_follow_speaker(page, live_server):
     assert detail.get_attribute("data-showing") == first.get_attribute("data-sid")
     first.click()
     shot(page, "2-article")
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "readme-article")  # docs/img/explorer-article.png is a copy of this
 
     link = page.locator("#statement-list a.speaker-link").first
     name = link.inner_text()

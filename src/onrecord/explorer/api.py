@@ -141,7 +141,7 @@ def speakers(request: Request, name: Annotated[str, Query(description="Part of a
 def speaker(request: Request, speaker_id: int) -> dict[str, Any]:
     """The entity, its aliases, and how much it says where and when."""
     ex = explorer(request)
-    return {**ex.ask("entity", speaker_id), **ex.ask("speaker_summary", speaker_id)}
+    return {**ex.ask("entity", speaker_id), **ex.speaker_summary(speaker_id)}
 
 
 @router.get("/speakers/{speaker_id}/statements", response_model=TablePage, responses=CSV_RESPONSE,
@@ -165,7 +165,7 @@ def speaker_statements(request: Request, speaker_id: int, q: Q = "", outlet: Out
 def speaker_timeline(request: Request, speaker_id: int, fmt: Format = "json") -> Any:
     ex = explorer(request)
     ex.ask("entity", speaker_id)
-    rows = ex.ask("speaker_timeline", speaker_id)
+    rows = ex.speaker_timeline(speaker_id)
     page = Page("Statements per day and cue class", ["published", "cue_class", "statements"], rows,
                 len(rows), max(len(rows), 1), 0)
     return respond(request, page, fmt, f"speaker-{speaker_id}-timeline")
@@ -178,7 +178,7 @@ def speaker_outlets(request: Request, speaker_id: int, limit: Limit = 50, offset
     check_limit(limit, fmt)
     ex = explorer(request)
     ex.ask("entity", speaker_id)
-    page = ex.ask("speaker_outlets", speaker_id, limit=limit, offset=offset)
+    page = ex.speaker_outlets(speaker_id, limit=limit, offset=offset)
     return respond(request, page, fmt, f"speaker-{speaker_id}-outlets")
 
 

@@ -180,10 +180,10 @@ def speaker(request: Request, speaker_id: int, q: str = "", outlet: str | None =
 
     base = f"/api/speakers/{speaker_id}"
     return render(
-        request, "speaker.html", ent=ent, summary=ex.ask("speaker_summary", speaker_id),
-        chart=charts.timeline(ex.ask("speaker_timeline", speaker_id), href), page=page,
+        request, "speaker.html", ent=ent, summary=ex.speaker_summary(speaker_id),
+        chart=charts.timeline(ex.speaker_timeline(speaker_id), href), page=page,
         filtered=any(params.values()), params=params,
-        outlets=ex.ask("speaker_outlets", speaker_id, limit=50, offset=0),
+        outlets=ex.speaker_outlets(speaker_id, limit=50, offset=0),
         replies_to=ex.ask("speaker_replies", speaker_id, direction="to_them", limit=50, offset=0),
         replies_by=ex.ask("speaker_replies", speaker_id, direction="by_them", limit=50, offset=0),
         csv_urls={"statements": _api_url(f"{base}/statements", params, format="csv", limit=10000),

@@ -336,20 +336,38 @@ def speakers(db: Database, name: str = "", *, limit: int = 50, offset: int = 0) 
     return Page(f"Speakers matching {name!r}" if name.strip() else "Speakers", cols, rows, total, limit, offset)
 
 
+def speaker_profile(db: Database, speaker_id: int) -> dict[str, Any]:
+    """Everything the speaker page charts, from one pass over the speaker's statements grouped by
+    article and cue class: ``summary``, ``timeline`` (day, class, n) and ``outlets`` (id, name,
+    bias, class, n)."""
+    rows = db.query(
+        "SELECT x.article_id, a.published, a.outlet_id, coalesce(o.name, a.outlet), a.bias, x.cue_class, x.n "
+        "FROM (SELECT article_id, cue_class, count(*) AS n FROM statements WHERE speaker_entity_id = ? "
+        "GROUP BY article_id, cue_class) x JOIN articles a ON a.id = x.article_id "
+        "LEFT JOIN entities o ON o.id = a.outlet_id", (speaker_id,))
+    days: dict[tuple, int] = {}
+    outlets: dict[tuple, int] = {}
+    bias: dict[tuple, str | None] = {}
+    dates = [r[1] for r in rows if r[1]]
+    for _aid, published, oid, name, b, cls, n in rows:
+        days[(published, cls)] = days.get((published, cls), 0) + n
+        outlets[(oid, name, cls)] = outlets.get((oid, name, cls), 0) + n
+        bias[(oid, name)] = max(filter(None, (bias.get((oid, name)), b)), default=None)
+    summary = {"statements": sum(r[6] for r in rows), "articles": len({r[0] for r in rows}),
+               "outlets": len({r[2] for r in rows if r[2] is not None}),
+               "first_published": min(dates, default=None), "last_published": max(dates, default=None)}
+    timeline = sorted(((d, c, n) for (d, c), n in days.items()), key=lambda r: (r[0] or "", r[1] or ""))
+    return {"summary": summary, "timeline": timeline,
+            "outlets": [(oid, name, bias[(oid, name)], cls, n) for (oid, name, cls), n in outlets.items()]}
+
+
 def speaker_summary(db: Database, speaker_id: int) -> dict[str, Any]:
-    cols, rows = db.query_table(
-        "SELECT count(*) AS statements, count(DISTINCT s.article_id) AS articles, "
-        "count(DISTINCT a.outlet_id) AS outlets, min(a.published) AS first_published, "
-        "max(a.published) AS last_published FROM statements s JOIN articles a ON a.id = s.article_id "
-        "WHERE s.speaker_entity_id = ?", (speaker_id,))
-    return dict(zip(cols, rows[0]))
+    return speaker_profile(db, speaker_id)["summary"]
 
 
 def speaker_timeline(db: Database, speaker_id: int) -> list[tuple[str | None, str | None, int]]:
     """(published day, cue class, statements) for everything the speaker said."""
-    return db.query(
-        "SELECT a.published, s.cue_class, count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
-        "WHERE s.speaker_entity_id = ? GROUP BY a.published, s.cue_class ORDER BY 1, 2", (speaker_id,))
+    return speaker_profile(db, speaker_id)["timeline"]
 
 
 def _pivot(rows: list[tuple], key_width: int, title: str, key_columns: list[str],
@@ -366,20 +384,14 @@ def _pivot(rows: list[tuple], key_width: int, title: str, key_columns: list[str]
                 limit, offset)
 
 
+def outlets_pivot(rows: list[tuple], *, limit: int = 50, offset: int = 0) -> Page:
+    """``speaker_profile(...)["outlets"]`` as a table: one row per outlet, a column per cue class."""
+    return _pivot(rows, 3, "Outlets quoting them", ["outlet_id", "outlet", "bias"], limit, offset)
+
+
 def speaker_outlets(db: Database, speaker_id: int, *, limit: int = 50, offset: int = 0) -> Page:
     """The outlets that quote a speaker, with the cue classes they use."""
-    rows = db.query(
-        "SELECT a.outlet_id, coalesce(o.name, a.outlet), max(a.bias), s.cue_class, count(*) "
-        "FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN entities o ON o.id = a.outlet_id "
-        "WHERE s.speaker_entity_id = ? GROUP BY a.outlet_id, coalesce(o.name, a.outlet), s.cue_class",
-        (speaker_id,))
-    merged: dict[tuple, int] = {}
-    bias: dict[tuple, str | None] = {}
-    for oid, name, b, cls, n in rows:
-        merged[(oid, name, cls)] = merged.get((oid, name, cls), 0) + n
-        bias[(oid, name)] = max(filter(None, (bias.get((oid, name)), b)), default=None)
-    flat = [(oid, name, bias[(oid, name)], cls, n) for (oid, name, cls), n in merged.items()]
-    return _pivot(flat, 3, "Outlets quoting them", ["outlet_id", "outlet", "bias"], limit, offset)
+    return outlets_pivot(speaker_profile(db, speaker_id)["outlets"], limit=limit, offset=offset)
 
 
 def speaker_replies(db: Database, speaker_id: int, *, direction: str = "to_them",

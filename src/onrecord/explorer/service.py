@@ -37,6 +37,15 @@ class Explorer:
             bias=bias, since=since, until=until, cue_class=cue_class)
         return queries.check_filters(f)
 
+    def speaker_summary(self, speaker_id: int) -> dict[str, Any]:
+        return self.ask("speaker_profile", speaker_id)["summary"]
+
+    def speaker_timeline(self, speaker_id: int) -> list[tuple]:
+        return self.ask("speaker_profile", speaker_id)["timeline"]
+
+    def speaker_outlets(self, speaker_id: int, *, limit: int = 50, offset: int = 0) -> queries.Page:
+        return queries.outlets_pivot(self.ask("speaker_profile", speaker_id)["outlets"], limit=limit, offset=offset)
+
     def profile_shares(self, outlet_id: int) -> dict[str, dict[str, float]]:
         """Cue-class shares of this outlet, the corpus and each bias group."""
         self.ask("outlet_summary", outlet_id)  # QueryError when it is no outlet
