@@ -102,14 +102,16 @@ def _chunked(items: Iterable[tuple[str, ArticleMeta]]) -> Iterator[tuple[str, tu
 
 
 def split_text(text: str, limit: int) -> list[str]:
-    """Consecutive pieces of at most ``limit`` characters, cut after a newline, a sentence end
-    or a space when there is one (joined, the pieces give back ``text``)."""
+    """Consecutive pieces of at most ``limit`` characters, cut after a paragraph break, a line
+    break, a sentence end or a space, the first found in the second half of the window
+    (joined, the pieces give back ``text``)."""
     pieces = []
     start = 0
     while len(text) - start > limit:
         window = text[start:start + limit]
-        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind(" "))
-        end = start + (cut + 1 if cut > limit // 2 else limit)
+        cut = next((c for c in (window.rfind("\n\n") + 1, window.rfind("\n"), window.rfind(". ") + 1,
+                                window.rfind(" ")) if c > limit // 2), limit - 1)
+        end = start + cut + 1
         pieces.append(text[start:end])
         start = end
     pieces.append(text[start:])

@@ -26,8 +26,8 @@ class CueMatch:
 
 def match_verb_cue(tok: Token, lexicon: Lexicon) -> CueMatch | None:
     """The cue headed by ``tok``, if it is a reporting verb used as a verb."""
-    if tok.tag_ not in _VERB_TAGS or tok.dep_ in _NOT_A_CUE_DEPS:
-        return None
+    if tok.tag_ not in _VERB_TAGS or tok.dep_ in _NOT_A_CUE_DEPS or not tok.text[0].isalpha():
+        return None  # punctuation cues (':', '―') come from the layout rules, never as verbs
     lemma = tok.lemma_.lower()
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.i == tok.i + 1:

@@ -20,7 +20,7 @@ from onrecord.lexicons import Lexicon
 
 _NAME = r"[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|of|de|van|von|al|bin)){0,4}"
 _LABEL = re.compile(rf"^[ \t]*[\"“”']?[ \t]*({_NAME})[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
-_SIGNATURE = re.compile(rf"^[ \t]*([―—]|--)[ \t]*({_NAME})")
+_SIGNATURE = re.compile(rf"[ \t]*([―—]|--)[ \t]*({_NAME})")
 
 
 def layout_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame]:

@@ -81,8 +81,9 @@ class _ReplyFinder:
             return
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         before = noun.sent.start_char
-        replier = self._latest_by(self._entity_id(owner), before) if owner is not None \
-            else self._latest_before(before)
+        replier = self._latest_by(self._entity_id(owner), before) if owner is not None else None
+        if replier is None:  # 'The remarks', or 'His' with no named antecedent: the last statement
+            replier = self._latest_before(before)
         if replier is not None:
             yield replier, answered
 

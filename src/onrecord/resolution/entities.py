@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from onrecord.doctext import doc_text
 from onrecord.lexicons import Lexicon
 from onrecord.resolution.mentions import (
     Mention, clean_name, description_mentions, name_mentions, pronoun_mentions, role_words,
@@ -18,7 +20,8 @@ _COMPATIBLE = {
     "group": {"group"},
 }
 _RECENCY_WINDOW = 3000  # characters: how far back a description or pronoun looks
-_RECENT_ENTITIES = 40  # entities a description may refer back to
+_RECENT_ENTITIES = 40
+_PROPAGATED_TYPES = {"person", "organization", "media"}  # entities a description may refer back to
 
 
 @dataclass
@@ -64,6 +67,28 @@ class EntityIndex:
                     + pronoun_mentions(doc))
         for mention in sorted(mentions, key=lambda m: m.start):
             self._add(mention)
+        self._propagate_names()
+
+    def _propagate_names(self) -> None:
+        """Every other occurrence of a known name is a mention too (the tagger misses some)."""
+        forms: dict[str, EntityDraft] = {}
+        for entity in self.entities:
+            if entity.type in _PROPAGATED_TYPES:
+                for m in entity.mentions:
+                    if m.kind == "name" and len(m.text) >= 4 and m.text[0].isupper():
+                        forms.setdefault(m.text, entity)
+        if not forms:
+            return
+        alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+        for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", doc_text(self.doc)):
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="contract")
+            if span is None or len(span) == 0 or any(t.i in self.by_token for t in span):
+                continue
+            entity = forms[match.group(0)]
+            self._attach(entity, Mention(match.start(), match.end(), match.group(0), "name",
+                                         entity.type, span.root.i))
+        for entity in self.entities:
+            entity.mentions.sort(key=lambda m: m.start)
 
     # -- building ---------------------------------------------------------------
     def _add(self, m: Mention) -> None:

@@ -1,0 +1,86 @@
+"""Attribution shapes, each on a small fictional sentence parsed by the real model."""
+
+from tests.conftest import by_cue
+
+
+def test_indirect_speech_with_that(extract):
+    a = extract("The minister said that the bridge would reopen in May.")
+    s = by_cue(a, "said")
+    assert (s.speaker.text, s.content.text, s.kind) == ("The minister", "the bridge would reopen in May", "indirect")
+
+
+def test_auxiliaries_belong_to_the_cue(extract):
+    a = extract("The bridge will reopen in May, the minister has said.")
+    s = by_cue(a, "has said")
+    assert s.content.text == "The bridge will reopen in May"
+
+
+def test_direct_quote_before_cue_with_continuation(extract):
+    a = extract("“We will win,” Ms. Sato said. “Nobody can stop us now.”")
+    s = by_cue(a, "said")
+    assert s.content.text == "“We will win,”"
+    assert s.content2 is not None and s.content2.text == "“Nobody can stop us now.”"
+    assert s.kind == "direct"
+
+
+def test_quote_after_colon(extract):
+    a = extract("The senator told reporters: “The vote is rigged.”")
+    s = by_cue(a, "told")
+    assert s.content.text == "“The vote is rigged.”"
+    assert s.speaker.text == "The senator"
+
+
+def test_according_to(extract):
+    a = extract("According to the Daily Planet, the mayor resigned on Friday.")
+    s = by_cue(a, "According to")
+    assert (s.speaker.text, s.content.text, s.cue.cls) == ("the Daily Planet", "the mayor resigned on Friday", "report")
+
+
+def test_speech_act_with_object_content(extract):
+    a = extract("Putin ruled out any talks with Kiev as long as the troops stay.")
+    s = by_cue(a, "ruled out")
+    assert s.content.text == "any talks with Kiev as long as the troops stay"
+    assert s.cue.cls == "denial"
+
+
+def test_belief_nested_in_claim(extract):
+    a = extract("The paper claimed that officials believe the plan will fail.")
+    outer, inner = by_cue(a, "claimed"), by_cue(a, "believe")
+    assert inner.parent == outer.id and outer.parent is None
+    assert (inner.speaker.text, inner.cue.cls) == ("officials", "tentative")
+
+
+def test_passive_report_has_no_speaker(extract):
+    a = extract("It was reported that the factory will close.")
+    s = by_cue(a, "was reported")
+    assert s.speaker is None and s.content.text == "the factory will close"
+
+
+def test_cue_interrupting_its_content(extract):
+    a = extract("Acts of protest, Mr. Obama said, are acts of patriotism.")
+    s = by_cue(a, "said")
+    assert (s.content.text, s.content2.text) == ("Acts of protest", "are acts of patriotism")
+
+
+def test_headline_label_and_transcript(extract):
+    a = extract("Sanders: Clinton Must Change Course\n\nThe senator spoke in Iowa.")
+    s = by_cue(a, ":")
+    assert (s.speaker.text, s.content.text) == ("Sanders", "Clinton Must Change Course")
+
+
+def test_dash_signature_after_quote(extract):
+    a = extract("“He represents our greatest shame.” ― Sonya Herridge\n“Next one.” ― Ana Diaz")
+    sigs = [s for s in a.statements if s.cue.text == "―"]
+    assert [(s.speaker.text, s.content.text) for s in sigs] == [
+        ("Sonya Herridge", "“He represents our greatest shame.”"), ("Ana Diaz", "“Next one.”")]
+
+
+def test_conjoined_cues_split_the_content(extract):
+    a = extract("Machado promised to keep supporting Clinton and said she would stand up to the attacks.")
+    assert by_cue(a, "promised").content.text == "to keep supporting Clinton"
+    assert by_cue(a, "said").content.text == "she would stand up to the attacks"
+
+
+def test_writer_gloss_after_a_comma_is_not_content(extract):
+    a = extract("The campaign wants to sign up 5 million people, focusing on people under 30.")
+    assert by_cue(a, "wants").content.text == "to sign up 5 million people"

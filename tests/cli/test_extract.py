@@ -1,0 +1,50 @@
+import json
+from importlib import resources
+
+from click.testing import CliRunner
+
+from onrecord.cli import main
+
+EXAMPLE = str(resources.files("onrecord").joinpath("examples/harbour_strike.txt"))
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_json_to_stdout():
+    result = run("extract", EXAMPLE, "--published", "2024-03-14", "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["schema"] == "onrecord.article/1" and doc["published"] == "2024-03-14"
+    assert any(s["cue"]["text"] == "insisted" for s in doc["statements"])
+
+
+def test_out_dir_gets_one_file_per_input(tmp_path):
+    other = tmp_path / "second.txt"
+    other.write_text("The mayor said the port would reopen.", encoding="utf-8")
+    result = run("extract", EXAMPLE, str(other), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["harbour_strike.txt.json", "second.txt.json"]
+
+
+def test_stdin_and_table():
+    result = run("extract", "-", "--format", "table", input="The mayor said the port would reopen.")
+    assert result.exit_code == 0 and "reopen" in result.output and "neutral" in result.output
+
+
+def test_bad_inputs_give_one_line_errors(tmp_path):
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 100)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("café said".encode("latin-1"))
+    for path, message in ((binary, "binary"), (latin, "not valid UTF-8"), (tmp_path / "nope.txt", "no such file")):
+        result = run("extract", str(path))
+        assert result.exit_code == 1
+        assert message in result.output and "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_bad_date_is_a_usage_error():
+    result = run("extract", EXAMPLE, "--published", "15/10/2024")
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output

@@ -1,0 +1,42 @@
+"""Shared fixtures: one loaded parser for the whole session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from onrecord.pipeline import ArticleMeta, Extractor
+from onrecord.records import Article
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def extract(extractor: Extractor) -> Callable[..., Article]:
+    """extract(text, published=None) -> Article, with the session's parser."""
+
+    def run(text: str, published: str | None = None) -> Article:
+        return extractor.extract(text, ArticleMeta(published=published))
+
+    return run
+
+
+def by_cue(article: Article, cue: str):
+    """The statement whose cue text is ``cue`` (exactly one expected)."""
+    found = [s for s in article.statements if s.cue.text == cue]
+    assert len(found) == 1, f"{len(found)} statements with cue {cue!r}: {[s.cue.text for s in article.statements]}"
+    return found[0]
+
+
+def seed_path(name: str) -> Path:
+    path = SHARED / "seed" / name
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the tests read the seed article from ../shared (CI provides it)")
+    return path

@@ -1,0 +1,26 @@
+from tests.conftest import by_cue
+
+
+def test_remarks_came_after_links_the_earlier_statement(extract):
+    a = extract("The minister has said there is no plan. His remarks came after the Daily Planet "
+                "claimed that a plan existed.")
+    said, claimed = by_cue(a, "has said"), by_cue(a, "claimed")
+    assert [(r.statement, r.type) for r in said.replies_to] == [(claimed.id, "rejects")]
+
+
+def test_commenting_on_a_claim_names_its_owner(extract):
+    a = extract("The Daily Planet claimed that the mayor lied. The Daily Planet also reported a fire. "
+                "Commenting on the Daily Planet’s claim, Mayor Jo Kent said the story was “pure fiction.”")
+    said, claimed = by_cue(a, "said"), by_cue(a, "claimed")
+    assert [r.statement for r in said.replies_to] == [claimed.id]
+
+
+def test_denying_a_report(extract):
+    a = extract("The Gazette reported that the plant would close. The company denied the report.")
+    denied, reported = by_cue(a, "denied"), by_cue(a, "reported")
+    assert [(r.statement, r.type) for r in denied.replies_to] == [(reported.id, "rejects")]
+
+
+def test_no_reply_without_evidence(extract):
+    a = extract("The Gazette reported that the plant would close. The mayor said jobs were safe.")
+    assert all(not s.replies_to for s in a.statements)

@@ -1,0 +1,32 @@
+import pytest
+
+from onrecord.lexicons import CUE_CLASSES, load_lexicon
+
+
+@pytest.mark.parametrize("lemma,cls", [
+    ("say", "neutral"), ("add", "neutral"), ("tell", "neutral"), ("insist", "assertive"),
+    ("stress", "assertive"), ("suggest", "tentative"), ("believe", "tentative"),
+    ("claim", "contested"), ("allege", "contested"), ("deny", "denial"), ("dismiss", "denial"),
+    ("rule out", "denial"), ("reject", "denial"), ("confirm", "confirmation"),
+    ("acknowledge", "confirmation"), ("admit", "confirmation"), ("report", "report"),
+    ("according to", "report"),
+])
+def test_issue_cue_classes(lemma, cls):
+    assert load_lexicon().verbs[lemma].cls == cls
+
+
+def test_every_entry_is_well_formed():
+    lex = load_lexicon()
+    assert all(v.cls in CUE_CLASSES for v in lex.verbs.values())
+    assert all(o.kind in {"newspaper", "agency", "broadcaster", "magazine", "online"} for o in lex.outlets)
+    assert all(len(o.country) == 2 for o in lex.outlets)
+    assert set(lex.titles.values()) <= {"person", "organization", "media", "group"}
+
+
+def test_outlet_short_names_and_aliases():
+    lex = load_lexicon()
+    table = lex.outlet_by_surface()
+    assert table["the FT"].name == "Financial Times"
+    assert table["the Financial Times"].name == "Financial Times"
+    assert lex.canonical_name("Vladimir Zelensky") == "Volodymyr Zelensky"
+    assert lex.canonical_name("Kiev") == "Kyiv"

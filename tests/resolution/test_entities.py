@@ -1,0 +1,43 @@
+"""Speaker resolution within one article."""
+
+from tests.conftest import by_cue
+
+TEXT = (
+    "Kremlin spokesperson Dmitry Peskov said the talks had failed. His remarks came after the "
+    "Financial Times claimed that a deal was near. The British newspaper reported that both sides "
+    "had met, the outlet suggested. Ukrainian leader Vladimir Zelensky said on Friday that no deal "
+    "existed. Zelensky added that the war would go on. Several officials said the talks were over."
+)
+
+
+def entity_of(article, text):
+    return [e.name for e in article.entities if any(m.text == text for m in e.mentions)]
+
+
+def test_titles_surnames_pronouns_descriptions_and_aliases(extract):
+    a = extract(TEXT)
+    assert entity_of(a, "Dmitry Peskov") == ["Dmitry Peskov"]
+    assert entity_of(a, "His") == ["Dmitry Peskov"]
+    assert entity_of(a, "The British newspaper") == ["Financial Times"]
+    assert entity_of(a, "the outlet") == ["Financial Times"]
+    assert by_cue(a, "added").speaker.name == "Volodymyr Zelensky"  # alias table: Vladimir -> Volodymyr
+
+
+def test_unnamed_group_keeps_no_name(extract):
+    a = extract(TEXT)
+    group = [s for s in a.statements if s.speaker and s.speaker.text == "Several officials"][0]
+    assert group.speaker.name is None
+    assert [e.type for e in a.entities if e.id == group.speaker.entity] == ["group"]
+
+
+def test_two_people_sharing_a_surname_stay_apart(extract):
+    a = extract("Hillary Clinton said she would win. Bill Clinton said he agreed. Clinton later left.")
+    names = {e.name for e in a.entities if e.type == "person"}
+    assert {"Hillary Clinton", "Bill Clinton"} <= names
+
+
+def test_outlet_short_name_and_description(extract):
+    a = extract("The Velmora Herald reported a loss. The newspaper claimed that the port was failing. "
+                "Later the Herald said more.")
+    assert by_cue(a, "claimed").speaker.name == "Velmora Herald"
+    assert entity_of(a, "Herald") == ["Velmora Herald"]
