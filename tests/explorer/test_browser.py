@@ -8,7 +8,7 @@ import re
 import httpx
 import pytest
 
-from conftest import ARTIFACTS
+from .explorer_support import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 

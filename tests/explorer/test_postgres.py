@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from conftest import ARTICLES, FAKE, write_jsonl
+from .explorer_support import ARTICLES, FAKE, write_jsonl
 
 pytestmark = pytest.mark.postgres
 

@@ -1,0 +1,1 @@
+"""Explorer tests (a package, so that its conftest does not shadow tests/store/conftest.py)."""
