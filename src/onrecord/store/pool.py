@@ -8,8 +8,8 @@ that kills a worker again is recorded as ``worker-crashed``.
 from __future__ import annotations
 
 import multiprocessing as mp
-import queue
 import time
+from multiprocessing.connection import wait
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,7 +92,7 @@ class ProcessPool:
         self.ctx = mp.get_context("spawn")
         self.n, self.spec, self.model = n, spec, model
         self.max_articles, self.max_chars = max_articles, max_chars
-        self.results = self.ctx.Queue()
+        self.conns: dict[int, Any] = {}
         self.procs: dict[int, Any] = {}
         self.queues: dict[int, Any] = {}
         self.assigned: dict[int, deque[Batch]] = {}
@@ -115,21 +115,31 @@ class ProcessPool:
         wid = self._next_wid
         self._next_wid += 1
         q = self.ctx.Queue()
+        reader, writer = self.ctx.Pipe(duplex=False)  # synchronous sends: nothing lost if it dies
         p = self.ctx.Process(target=worker_main, name=f"onrecord-worker-{wid}", daemon=True,
-                             args=(wid, self.spec, self.model, q, self.results,
+                             args=(wid, self.spec, self.model, q, writer,
                                    self.max_articles, self.max_chars))
         p.start()
+        writer.close()
         self.procs[wid], self.queues[wid], self.assigned[wid] = p, q, deque()
+        self.conns[wid] = reader
         self.stats[wid] = WorkerStats()
         return wid
 
     def _wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        while len(self.ready_workers) < len(self.procs):
+        while any(w not in self.ready_workers and w not in self.retired for w in self.procs):
             if time.monotonic() > deadline:
                 self.close()
                 raise WorkerError(f"workers did not start within {timeout:.0f} s")
             self._drain(0.2)
+            dead = [w for w, p in self.procs.items()
+                    if w not in self.ready_workers and w not in self.retired and not p.is_alive()]
+            if dead:
+                self._drain(0.2)  # a 'fatal' message explains better than an exit code
+                code = self.procs[dead[0]].exitcode
+                self.close()
+                raise WorkerError(f"an extraction worker exited while starting (exit code {code})")
 
     def close(self) -> None:
         for wid, q in self.queues.items():
@@ -178,14 +188,18 @@ class ProcessPool:
         return done
 
     def _drain(self, timeout: float) -> None:
-        block = timeout > 0
-        while True:
-            try:
-                msg = self.results.get(block, timeout) if block else self.results.get_nowait()
-            except queue.Empty:
-                return
-            block = False
-            self._handle(msg)
+        """Handle every message waiting (waiting up to ``timeout`` for the first)."""
+        conns = {c: w for w, c in self.conns.items()}
+        for conn in wait(list(conns), timeout) if conns else ():
+            while True:
+                try:
+                    if not conn.poll():
+                        break
+                    msg = conn.recv()
+                except (EOFError, OSError):  # the worker is gone; _check_alive replaces it
+                    self.conns.pop(conns[conn], None)
+                    break
+                self._handle(msg)
 
     def _handle(self, msg: tuple) -> None:
         kind, wid = msg[0], msg[1]
@@ -242,9 +256,9 @@ class ProcessPool:
                 raise WorkerError(f"extraction workers keep dying (last exit code {p.exitcode})")
         new = self._spawn()
         self._wait_ready(300)
-        for batch in held:
+        for i, batch in enumerate(held):
             self.batches.pop(batch.id, None)
-            if not crashed:
+            if not crashed or i > 0:  # only the first held batch was being processed
                 self.submit(batch.id, batch.items, batch.single_retry)
             elif batch.single_retry or len(batch.items) == 1:
                 reason, detail = (("timeout", f"extraction took over {batch_timeout(1):.0f} s")
@@ -258,6 +272,9 @@ class ProcessPool:
                     self._next_retry_id -= 1
                     self.submit(self._next_retry_id, [it], single_retry=True)
         del self.procs[wid], self.queues[wid]
+        conn = self.conns.pop(wid, None)
+        if conn is not None:
+            conn.close()
         _ = new
 
     def all_stats(self) -> dict[int, WorkerStats]:

@@ -149,7 +149,7 @@ def _extract_one(extractor: Any, text: str, doc: RawDoc) -> Article | Exception:
 
 def worker_main(wid: int, spec: str, model: str | None, tasks: Any, results: Any,
                 max_articles: int, max_chars: int) -> None:
-    """Loop of a worker process: take (batch_id, items), send back outcomes."""
+    """Loop of a worker process: take (batch_id, items), send back outcomes on its own pipe."""
     import multiprocessing as mp
     import signal
 
@@ -157,9 +157,9 @@ def worker_main(wid: int, spec: str, model: str | None, tasks: Any, results: Any
     try:
         extractor = load_extractor(spec, model)
     except BaseException as err:
-        results.put(("fatal", wid, f"{type(err).__name__}: {err}"))
+        results.send(("fatal", wid, f"{type(err).__name__}: {err}"))
         return
-    results.put(("ready", wid, rss_mb()))
+    results.send(("ready", wid, rss_mb()))
     done = 0
     parent = mp.parent_process()
     while True:
@@ -174,8 +174,8 @@ def worker_main(wid: int, spec: str, model: str | None, tasks: Any, results: Any
         batch_id, items = msg
         outcomes = process_batch(extractor, items, max_chars=max_chars)
         done += len(items)
-        results.put(("done", wid, batch_id, outcomes, rss_mb(), peak_rss_mb()))
+        results.send(("done", wid, batch_id, outcomes, rss_mb(), peak_rss_mb()))
         if max_articles and done >= max_articles:
-            results.put(("retired", wid, rss_mb(), peak_rss_mb()))
+            results.send(("retired", wid, rss_mb(), peak_rss_mb()))
             return
-    results.put(("exit", wid, rss_mb(), peak_rss_mb()))
+    results.send(("exit", wid, rss_mb(), peak_rss_mb()))

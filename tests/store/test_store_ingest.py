@@ -1,0 +1,141 @@
+"""Ingest: counts, idempotence, failures, alias merging, quote grouping (SQLite, fake engine)."""
+
+from __future__ import annotations
+
+import gzip
+import sqlite3
+from pathlib import Path
+
+from conftest import ARTICLES, generated, write_jsonl
+
+from onrecord.store import IngestOptions, connect, ingest
+
+
+def run(paths, db, fake, workers=0, **kw):
+    return ingest([str(p) for p in paths], str(db), IngestOptions(workers=workers, extractor=fake, **kw))
+
+
+def counts(db: Path) -> dict[str, int]:
+    con = sqlite3.connect(db)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "statements", "entities", "quotes", "inputs", "failures",
+                          "article_entities", "own_voice")}
+    finally:
+        con.close()
+
+
+def test_ingest_then_reingest_adds_nothing(tmp_path, corpus_file, fake):
+    db = tmp_path / "c.db"
+    s = run([corpus_file], db, fake)
+    assert (s.read, s.counts.new, s.counts.duplicate, s.counts.n_failed) == (4, 4, 0, 0)
+    assert s.counts.statements == 7
+    before = counts(db)
+    assert before["articles"] == 4 and before["statements"] == 7 and before["own_voice"] == 1
+    again = run([corpus_file], db, fake)
+    assert (again.counts.new, again.counts.duplicate, again.counts.n_failed) == (0, 4, 0)
+    assert counts(db) == before
+    # the same texts under another file name and other metadata are duplicates too
+    copy = write_jsonl(tmp_path / "copy.jsonl", [dict(a, id="x" + a["id"]) for a in ARTICLES])
+    assert run([copy], db, fake).counts.duplicate == 4
+    assert counts(db)["articles"] == 4
+
+
+def test_duplicates_within_one_input_are_stored_once(tmp_path, fake):
+    recs = generated(3)
+    path = write_jsonl(tmp_path / "d.jsonl", recs + [dict(recs[0], id="again", text="  " + recs[0]["text"] + "\n")])
+    s = run([path], tmp_path / "c.db", fake)
+    assert (s.counts.new, s.counts.duplicate) == (3, 1)
+
+
+def test_corrupt_files_among_good_ones(tmp_path, fake):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    write_jsonl(folder / "good.jsonl", generated(5))
+    (folder / "sub" / "latin1.txt").write_bytes("Caf\xe9 au lait, said nobody.".encode("latin-1"))
+    (folder / "broken.jsonl").write_text('{"text": "ok one"}\n{"text": broken\n[1, 2]\n{"title": "no text"}\n')
+    good_gz = gzip.compress(b"".join(
+        (__import__("json").dumps(r) + "\n").encode() for r in generated(40, offset=100)))
+    (folder / "cut.jsonl.gz").write_bytes(good_gz[: len(good_gz) // 2])
+    (folder / "empty.html").write_text("<html><head><title>Nothing</title></head><body></body></html>")
+    (folder / "boom.txt").write_text("This EXPLODE text breaks the engine.")
+    (folder / ".hidden.txt").write_text("never read")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    s = run([folder], tmp_path / "c.db", fake)
+    failed = dict(s.counts.failed)
+    assert failed.pop("corrupt-file") == 1
+    assert failed == {"bad-encoding": 1, "bad-json": 1, "not-a-record": 1, "no-text": 1,
+                      "bad-html": 1, "extraction-error": 1}
+    assert s.counts.new >= 6  # 5 good + "ok one" + the readable part of the cut gzip
+    assert counts(tmp_path / "c.db")["failures"] == 7
+    again = run([folder], tmp_path / "c.db", fake)
+    assert again.counts.new == 0 and counts(tmp_path / "c.db")["failures"] == 7
+    attempts = connect(str(tmp_path / "c.db")).query("SELECT DISTINCT attempts FROM failures")
+    assert attempts == [(2,)]
+
+
+def test_failure_disappears_once_it_succeeds(tmp_path, fake, monkeypatch):
+    path = write_jsonl(tmp_path / "x.jsonl", [{"id": "1", "text": "Alpha. “One two three four,” Ana Lee said."}])
+    db = tmp_path / "c.db"
+    monkeypatch.setenv("FAKE_SLEEP", "0")
+    import onrecord.store.worker as worker
+
+    real = worker.process_batch
+
+    def failing(extractor, items, **kw):
+        return [worker.Failed(i.input_key, i.doc.source, i.doc.locator, "extraction-error", "x") for i in items]
+
+    monkeypatch.setattr(worker, "process_batch", failing)
+    monkeypatch.setattr("onrecord.store.pool.process_batch", failing)
+    assert run([path], db, fake).counts.failed == {"extraction-error": 1}
+    monkeypatch.setattr("onrecord.store.pool.process_batch", real)
+    s = run([path], db, fake)
+    assert s.counts.new == 1 and counts(db)["failures"] == 0
+
+
+def test_aliases_merge_speakers_places_and_outlets(tmp_path, corpus_file, fake):
+    db = tmp_path / "c.db"
+    run([corpus_file], db, fake)
+    con = connect(str(db))
+    speakers = dict(con.query("SELECT speaker, count(*) FROM statements_view GROUP BY speaker"))
+    assert speakers["Volodymyr Zelensky"] == 4
+    assert speakers["Dmitry Peskov"] == 2
+    places = con.query("SELECT DISTINCT e.name FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+                       "WHERE ae.name IN ('Kiev', 'Kyiv')")
+    assert places == [("Kyiv",)]
+    outlets = con.query("SELECT DISTINCT outlet, published FROM statements_view WHERE title = 'Markets'")
+    assert outlets == [("The New York Times", "2017-09-06")]
+
+
+def test_quotes_grouped_across_articles_and_outlets(tmp_path, corpus_file, fake):
+    db = tmp_path / "c.db"
+    run([corpus_file], db, fake)
+    con = connect(str(db))
+    rows = con.query("SELECT n_articles, n_outlets, first_published, first_outlet FROM quote_spread "
+                     "WHERE n_articles > 1")
+    assert rows == [(3, 2, "2024-03-01", "Daily Planet")]
+
+
+def test_schema_is_versioned_and_documented(tmp_path, corpus_file, fake):
+    db = tmp_path / "c.db"
+    run([corpus_file], db, fake)
+    con = sqlite3.connect(db)
+    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1")] == [1, 2]
+    views = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+    assert {"statements_view", "quote_spread", "outlets_view", "speakers_view", "failures_view"} <= views
+    documented = {r[0] for r in con.execute("SELECT DISTINCT table_name FROM schema_docs")}
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                        "AND name NOT LIKE 'statements_fts_%' AND name NOT LIKE 'sqlite_%'")}
+    assert tables <= documented
+    run_row = con.execute("SELECT status, n_new FROM runs").fetchone()
+    assert run_row == ("done", 4)
+
+
+def test_process_workers_survive_a_crashing_article(tmp_path, fake):
+    recs = generated(6)
+    recs.insert(3, {"id": "bad", "text": "This text makes the worker CRASH hard."})
+    path = write_jsonl(tmp_path / "w.jsonl", recs)
+    s = run([path], tmp_path / "c.db", fake, workers=1, batch_size=4)
+    assert s.counts.new == 6
+    assert dict(s.counts.failed) == {"worker-crashed": 1}
+    assert all(w.peak_mb > 0 for w in s.workers.values())
