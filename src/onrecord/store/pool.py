@@ -209,7 +209,7 @@ class ProcessPool:
             raise WorkerError(msg[2])
         if kind == "ready":
             self.ready_workers.add(wid)
-            st.first_mb = st.last_mb = msg[2]
+            st.first_mb = st.last_mb = st.peak_mb = msg[2]
         elif kind == "done":
             batch_id, outcomes, st.last_mb, st.peak_mb = msg[2], msg[3], msg[4], msg[5]
             st.articles += len(outcomes)
