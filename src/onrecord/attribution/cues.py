@@ -10,7 +10,8 @@ from onrecord.lexicons import Lexicon, VerbEntry
 
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 _NOT_A_CUE_DEPS = {"amod", "compound", "acl"}
-_CUE_AUX_DEPS = {"aux", "auxpass"}
+_CUE_AUX_DEPS = {"aux", "auxpass", "neg", "advmod"}
+_CUE_ADVERBS_TO_SKIP = {"when", "where", "how", "why", "so", "as", "then,"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +45,15 @@ def _cue_span(tok: Token, entry: VerbEntry, particle: Token | None) -> CueMatch:
     """Cue words: the verb with its auxiliaries directly before it ('has said') and its particle."""
     first = tok
     for child in reversed(list(tok.lefts)):
-        if child.dep_ in _CUE_AUX_DEPS and child.i == first.i - 1:
+        if child.dep_ in _CUE_AUX_DEPS and child.i == first.i - 1 and _joins_cue(child):
             first = child
         else:
             break
     last = particle if particle is not None else tok
+    if last.i + 1 < len(tok.doc):
+        nxt = tok.doc[last.i + 1]
+        if nxt.dep_ == "npadvmod" and nxt.head.i == tok.i and nxt.ent_type_ in ("DATE", "TIME"):
+            last = nxt  # 'said Friday
     return CueMatch(tok, entry, first.idx, last.idx + len(last.text), particle)
 
 
@@ -64,3 +69,10 @@ def match_according_to(tok: Token, lexicon: Lexicon) -> CueMatch | None:
         return None
     to = doc[tok.i + 1]
     return CueMatch(tok, entry, tok.idx, to.idx + len(to.text), to)
+
+
+def _joins_cue(tok: Token) -> bool:
+    """Auxiliaries, negation and single adverbs ('also', 'now') belong to the cue words."""
+    if tok.dep_ == "advmod":
+        return tok.pos_ == "ADV" and tok.lower_ not in _CUE_ADVERBS_TO_SKIP and not any(True for _ in tok.children)
+    return True

@@ -16,6 +16,8 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 _SOURCE_STOP_DEPS = {"advcl", "parataxis"}
 _INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
 _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp"}
+_OBJECT_PREPS = {"as", "for", "of"}  # 'described the law as a crazy system', 'criticized X for Y'
+_NOT_A_GLOSS = {"including", "according", "excluding", "regarding", "concerning"}
 _XCOMP_CLASSES = {"denial", "directive", "assertive"}
 _SPEECH_CLASSES = {"neutral", "assertive", "contested", "report", "confirmation", "denial"}
 _LEFT_GLUE = re.compile(r"^[\s,—–-]*$")
@@ -143,7 +145,8 @@ def _object_of(cue: CueMatch) -> Span | None:
         return None
     start, end = _subtree_span(obj)
     for child in verb.rights:
-        if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or _is_qualifying_clause(child)):
+        if child.i > obj.i and (child.dep_ in _OBJECT_COMPLEMENTS or _is_qualifying_clause(child)
+                                or (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS)):
             end = max(end, _subtree_span(child)[1])
     return start, _cut_trailing_aside(obj, end)
 
@@ -209,7 +212,8 @@ def _without_trailing_participle(doc, span: Span, quotes: list[Quote]) -> Span:
         if any(q.start < pos < q.end for q in after(quotes, pos)[:1]):
             continue
         tok = doc.char_span(m.end() - len(m.group(1)), m.end(), alignment_mode="expand")
-        if tok is not None and tok[0].tag_ == "VBG" and tok[0].dep_ in ("advcl", "acl", "xcomp", "conj"):
+        if (tok is not None and tok[0].tag_ == "VBG" and tok[0].dep_ in ("advcl", "acl", "xcomp", "conj")
+                and tok[0].lower_ not in _NOT_A_GLOSS):
             return start, pos
     return span
 
