@@ -1,0 +1,63 @@
+"""The same features on PostgreSQL, each test in its own fresh schema."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import generated, write_jsonl
+
+from onrecord.cli import main
+from onrecord.store import IngestOptions, connect, ingest, queries
+from onrecord.store.export import export
+from onrecord.store.migrate import current_version
+
+pytestmark = pytest.mark.postgres
+
+
+def test_ingest_reingest_and_schema(pg_url, corpus_file, fake, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": nope}\n{"text": "Nul\\u0000 byte. “Four words are here,” Ana Lee said."}\n')
+    s = ingest([str(corpus_file), str(bad)], pg_url, IngestOptions(workers=0, extractor=fake))
+    assert (s.counts.new, s.counts.duplicate, dict(s.counts.failed)) == (5, 0, {"bad-json": 1})
+    again = ingest([str(corpus_file), str(bad)], pg_url, IngestOptions(workers=0, extractor=fake))
+    assert (again.counts.new, again.counts.duplicate, again.counts.n_failed) == (0, 5, 1)
+    db = connect(pg_url)
+    assert current_version(db) == 2
+    assert db.scalar("SELECT count(*) FROM articles") == 5
+    assert db.scalar("SELECT attempts FROM failures") == 2
+    assert db.scalar("SELECT count(*) FROM statements") == 8
+    assert db.scalar("SELECT meta->>'topic' FROM articles WHERE title = 'Markets'") == "economy"
+
+
+def test_queries_on_postgres(pg_url, corpus_file, fake):
+    ingest([str(corpus_file)], pg_url, IngestOptions(workers=0, extractor=fake))
+    db = connect(pg_url)
+    said = queries.said(db, "Zelensky")
+    assert len(said.rows) == 4
+    found = queries.search(db, "ceasefires")
+    assert len(found.rows) == 2
+    head, rows = queries.spread(db, "We will never give up Kyiv to anyone")
+    assert head.records()[0]["n_outlets"] == 2 and len(rows.rows) == 3
+    summary, classes, by_speaker = queries.outlet_profile(db, "Daily Planet")
+    assert summary.records()[0]["own_voice_share"] == pytest.approx(0.2)
+    left = queries.top_speakers(db, bias="left").records()
+    assert [(r["speaker"], r["statements"]) for r in left][:2] == [("Dmitry Peskov", 2), ("Volodymyr Zelensky", 2)]
+    result = CliRunner().invoke(main, ["speakers", "--db", pg_url, "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)[0]["statements"] == 4
+
+
+def test_export_and_workers_on_postgres(pg_url, fake, tmp_path):
+    path = write_jsonl(tmp_path / "g.jsonl", generated(20))
+    s = ingest([str(path)], pg_url, IngestOptions(workers=2, batch_size=4, extractor=fake))
+    assert s.counts.new == 20 and s.counts.statements == 40
+    db = connect(pg_url)
+    out = io.StringIO()
+    assert export(db, "statements", "jsonl", out) == 40
+    pq = pytest.importorskip("pyarrow.parquet")
+    with open(tmp_path / "a.parquet", "wb") as f:
+        assert export(db, "articles", "parquet", f) == 20
+    assert pq.read_table(tmp_path / "a.parquet").num_rows == 20
+    assert db.scalar("SELECT count(*) FROM articles") == 20  # the connection is usable after streaming
