@@ -17,6 +17,7 @@ _SOURCE_STOP_DEPS = {"advcl", "parataxis"}
 _INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
 _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp"}
 _OBJECT_PREPS = {"as", "for", "of"}  # 'described the law as a crazy system', 'criticized X for Y'
+_CONDITION_MARKS = {"if", "unless", "provided"}
 _NOT_A_GLOSS = {"including", "according", "excluding", "regarding", "concerning"}
 _XCOMP_CLASSES = {"denial", "directive", "assertive"}
 _SPEECH_CLASSES = {"neutral", "assertive", "contested", "report", "confirmation", "denial"}
@@ -165,10 +166,11 @@ def _cut_trailing_aside(obj: Token, end: int) -> int:
 
 
 def _is_qualifying_clause(tok: Token) -> bool:
-    """'... as long as X', 'unless X': an adverbial clause after the object."""
+    """A condition on the act: '... as long as X', 'unless X', 'if X' (not 'when', 'to', 'until')."""
     if tok.dep_ == "advcl":
-        return True
-    return tok.dep_ == "advmod" and any(c.dep_ == "advcl" for c in tok.children)
+        return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in tok.children)
+    return (tok.dep_ == "advmod" and tok.lower_ == "long"
+            and any(c.dep_ == "advcl" for c in tok.children))
 
 
 def quote_beside(cue: CueMatch, source: Span | None, quotes: list[Quote], text: str,
@@ -199,6 +201,13 @@ def finish_content(span: Span, text: str, quotes: list[Quote], doc=None) -> Span
     return trim(text, widen_over_quotes(span, quotes))
 
 
+def _starts_gloss(tok: Token) -> bool:
+    """', saying ...', ', which ...', ', who ...': the writer's addition after a comma."""
+    if tok.tag_ == "VBG":
+        return tok.dep_ in ("advcl", "acl", "xcomp", "conj") and tok.lower_ not in _NOT_A_GLOSS
+    return tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl"
+
+
 def _without_trailing_participle(doc, span: Span, quotes: list[Quote]) -> Span:
     """'..., focusing on people under 30' is the writer's gloss, not the content."""
     start, end = span
@@ -212,14 +221,13 @@ def _without_trailing_participle(doc, span: Span, quotes: list[Quote]) -> Span:
         if any(q.start < pos < q.end for q in after(quotes, pos)[:1]):
             continue
         tok = doc.char_span(m.end() - len(m.group(1)), m.end(), alignment_mode="expand")
-        if (tok is not None and tok[0].tag_ == "VBG" and tok[0].dep_ in ("advcl", "acl", "xcomp", "conj")
-                and tok[0].lower_ not in _NOT_A_GLOSS):
+        if tok is not None and _starts_gloss(tok[0]):
             return start, pos
     return span
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-_COMMA_PARTICIPLE = re.compile(r",\s+(\w+ing)\b")
+_COMMA_PARTICIPLE = re.compile(r",\s+(\w+)\b")
 
 
 def extend_to_sentence_start(verb: Token, content: Span, text: str) -> Span:

@@ -35,12 +35,19 @@ def _label_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
         label = m.group(1)
         if entry is None or label.lower() in lexicon.non_speaker_labels or any(c.isdigit() for c in label):
             continue
-        content = doc_text(doc)[m.start(2):m.end(2)].rstrip()
-        content = (m.start(2), m.start(2) + len(content))
+        content = _label_content(doc_text(doc), m.start(2), m.end(2))
         frame = _frame(doc, entry, m.end(1), doc_text(doc).index(":", m.end(1)), (m.start(1), m.end(1)), content)
         if frame is not None:
             frames.append(frame)
     return frames
+
+
+def _label_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """The rest of the paragraph; a one-sentence line (a headline) loses its final period."""
+    body = text[start:end].rstrip()
+    if body.endswith(".") and body.count(". ") == 0:
+        body = body[:-1]
+    return start, start + len(body)
 
 
 def _signature_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame]:
