@@ -14,7 +14,7 @@ ALIASES = {
     "title": ("title", "headline"),
     "outlet": ("outlet", "source", "sitename", "publisher", "source_domain"),
     "published": ("date", "published", "publish_date", "date_publish", "pubdate"),
-    "url": ("url", "link", "source_url"),
+    "url": ("url", "link", "canonical_url"),
     "bias": ("bias",),
 }
 
