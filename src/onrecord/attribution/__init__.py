@@ -12,6 +12,7 @@ from onrecord.attribution.continuation import attach_continuations
 from onrecord.attribution.cues import match_according_to, match_verb_cue
 from onrecord.attribution.frames import (
     Frame, clause_content, extend_to_sentence_start, finish_content, quote_beside, source_of,
+    without_opener,
 )
 from onrecord.attribution.frames import interrupted_clause
 from onrecord.attribution.quotes import Quote, find_quotes
@@ -49,6 +50,7 @@ def _frame_at(tok, text: str, quotes: list[Quote], lexicon: Lexicon,
     around = interrupted_clause(cue, text)
     if around is not None:
         content, content2 = (finish_content(p, text, quotes) if p else None for p in around)
+        content = without_opener(tok.doc, content, text)
         return Frame(cue, source, source_head, content, content2)
     content = clause_content(cue)
     if content is None and cue.entry.frame not in ("belief", "intent"):

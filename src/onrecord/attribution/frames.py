@@ -16,8 +16,12 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 _SOURCE_STOP_DEPS = {"advcl", "parataxis"}
 _INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
 _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp"}
+_ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "assure", "urge", "advise", "warn"}
+_QUOTE_MARKS = set("“”\"‘’«»")
 _OBJECT_PREPS = {"as", "for", "of"}  # 'described the law as a crazy system', 'criticized X for Y'
 _CONDITION_MARKS = {"if", "unless", "provided"}
+_CONNECTIVES = {"however", "meanwhile", "still", "moreover", "instead", "indeed", "also"}
+_OPENER_WORDS = 6
 _NOT_A_GLOSS = {"including", "according", "excluding", "regarding", "concerning"}
 _XCOMP_CLASSES = {"denial", "directive", "assertive"}
 _SPEECH_CLASSES = {"neutral", "assertive", "contested", "report", "confirmation", "denial"}
@@ -108,12 +112,16 @@ def clause_content(cue: CueMatch) -> Span | None:
         obj = _object_of(cue)
         if obj is not None:
             return obj
-    if entry.frame in ("belief", "intent") or entry.cls in _XCOMP_CLASSES:
+    if entry.frame in ("belief", "intent") or entry.cls in _XCOMP_CLASSES or entry.lemma in _ADDRESSEE_VERBS:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i:
                 start, end = _subtree_span(child)
                 obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
                 return (obj.left_edge.idx if obj is not None else start), end
+    if entry.frame == "clause" and entry.cls == "neutral" and entry.lemma not in _ADDRESSEE_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and not any(t.text in _QUOTE_MARKS for t in obj.subtree):
+            return _subtree_span(obj)  # 'said the same thing', 'announced a run for office'
     return None
 
 
@@ -141,7 +149,7 @@ def _object_of(cue: CueMatch) -> Span | None:
     """For speech acts: the object, with the clauses that qualify the act ('as long as ...')."""
     verb = cue.head
     holder = cue.particle if cue.particle is not None and cue.particle.dep_ == "prep" else verb
-    obj = next((c for c in holder.children if c.dep_ in ("dobj", "pobj")), None)
+    obj = next((c for c in holder.children if c.dep_ in ("dobj", "pobj", "pcomp")), None)
     if obj is None:
         return None
     start, end = _subtree_span(obj)
@@ -201,6 +209,27 @@ def finish_content(span: Span, text: str, quotes: list[Quote], doc=None) -> Span
     return trim(text, widen_over_quotes(span, quotes))
 
 
+def without_opener(doc, span: Span, text: str) -> Span:
+    """'But X', 'And X', 'In addition, X', 'As it stands, X' -> 'X' (the writer's connective)."""
+    first = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if first is None or len(first) < 3:
+        return span
+    tok = first[0]
+    if tok.dep_ == "cc" or (tok.lower_ in _CONNECTIVES and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","):
+        return trim(text, (doc[tok.i + 1].idx, span[1]))
+    for k in range(1, min(_OPENER_WORDS, len(first) - 2)):
+        if first[k].text == "," and first[0].head.i == first[0].head.i and _is_opener(first[: k]):
+            return trim(text, (first[k].idx + 1, span[1]))
+    return span
+
+
+def _is_opener(phrase) -> bool:
+    """A short adverbial phrase hanging on the clause ('Details aside', 'As for complexity')."""
+    root = phrase.root
+    return (root.dep_ in ("prep", "advmod", "npadvmod", "advcl", "intj") and root.head.i >= phrase.end
+            and not any(t.text in "“\"'‘" for t in phrase))
+
+
 def _starts_gloss(tok: Token) -> bool:
     """', saying ...', ', which ...', ', who ...': the writer's addition after a comma."""
     if tok.tag_ == "VBG":
@@ -237,5 +266,5 @@ def extend_to_sentence_start(verb: Token, content: Span, text: str) -> Span:
         return content
     gap = [t for t in sent if t.idx < content[0]]
     if any(t.tag_ in _FINITE_TAGS for t in gap):
-        return trim(text, (sent.start_char, content[1]))
+        return without_opener(verb.doc, trim(text, (sent.start_char, content[1])), text)
     return content
