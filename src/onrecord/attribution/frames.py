@@ -128,7 +128,7 @@ def clause_content(cue: CueMatch) -> Span | None:
 def interrupted_clause(cue: CueMatch, text: str) -> tuple[Span, Span | None] | None:
     """'Acts of protest, Mr. Obama said, are acts of patriotism': the clause around the cue."""
     verb = cue.head
-    if verb.dep_ != "parataxis":
+    if verb.dep_ != "parataxis" or any(c.dep_ == "ccomp" for c in verb.children):
         return None
     head = verb.head
     whole = (head.left_edge.idx, _end(head.right_edge))

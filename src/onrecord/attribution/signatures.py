@@ -35,17 +35,18 @@ def _label_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
         label = m.group(1)
         if entry is None or label.lower() in lexicon.non_speaker_labels or any(c.isdigit() for c in label):
             continue
-        content = _label_content(doc_text(doc), m.start(2), m.end(2))
+        text = doc_text(doc)
+        content = _label_content(text, m.start(2), m.end(2), headline=not text[:m.start()].strip())
         frame = _frame(doc, entry, m.end(1), doc_text(doc).index(":", m.end(1)), (m.start(1), m.end(1)), content)
         if frame is not None:
             frames.append(frame)
     return frames
 
 
-def _label_content(text: str, start: int, end: int) -> tuple[int, int]:
-    """The rest of the paragraph; a one-sentence line (a headline) loses its final period."""
+def _label_content(text: str, start: int, end: int, *, headline: bool) -> tuple[int, int]:
+    """The rest of the paragraph; a headline (the first line) loses its final period."""
     body = text[start:end].rstrip()
-    if body.endswith(".") and body.count(". ") == 0:
+    if headline and body.endswith("."):
         body = body[:-1]
     return start, start + len(body)
 
