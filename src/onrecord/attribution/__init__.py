@@ -34,7 +34,7 @@ def find_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame]:
             frames.append(frame)
             taken.add(frame.content)
     frames.extend(f for f in layout_frames(doc, quotes, lexicon) if f.content not in taken)
-    frames = cut_shared_subject_conjuncts(frames, text)
+    frames = merge_chained_cues(cut_shared_subject_conjuncts(frames, text))
     return attach_continuations(doc, frames, quotes)
 
 
@@ -92,3 +92,25 @@ def _conjunction_before(verb) -> int:
     while i > 0 and doc[i - 1].dep_ in ("cc", "punct"):
         i -= 1
     return doc[i].idx
+
+
+_CHAIN_HEADS = {"seem", "appear", "continue", "begin", "start", "go", "try"}
+
+
+def merge_chained_cues(frames: list[Frame]) -> list[Frame]:
+    """'appeared to suggest that X' is one cue: the outer verb joins the inner cue's words."""
+    by_head = {f.cue.head.i: f for f in frames}
+    dropped: set[int] = set()
+    merged: dict[int, Frame] = {}
+    for frame in frames:
+        verb = frame.cue.head
+        if frame.cue.entry.lemma not in _CHAIN_HEADS:
+            continue
+        inner = next((by_head[c.i] for c in verb.children if c.dep_ == "xcomp" and c.i in by_head), None)
+        if inner is None:
+            continue
+        dropped.add(verb.i)
+        cue = replace(inner.cue, start=min(frame.cue.start, inner.cue.start))
+        merged[inner.cue.head.i] = replace(inner, cue=cue, source=inner.source or frame.source,
+                                           source_head=inner.source_head or frame.source_head)
+    return [merged.get(f.cue.head.i, f) for f in frames if f.cue.head.i not in dropped]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from onrecord.attribution.cues import CueMatch
-from onrecord.attribution.frames import Frame, _source_span
+from onrecord.attribution.frames import Frame, _source_span, without_opener
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.spans import Span, trim, widen_over_quotes
 
@@ -20,6 +20,7 @@ def according_frame(cue: CueMatch, text: str, quotes: list[Quote]) -> Frame | No
     whole = (clause.left_edge.idx, _end(clause.right_edge))
     before = trim(text, (whole[0], phrase[0]))
     after = trim(text, (phrase[1], whole[1]))
+    before = without_opener(cue.head.doc, before, text) if before[1] - before[0] > 1 else before
     parts = [widen_over_quotes(p, quotes) for p in (before, after) if p[1] - p[0] > 1]
     if not parts:
         return None

@@ -168,7 +168,7 @@ def _cut_trailing_aside(obj: Token, end: int) -> int:
             break
         if tok.text == "," and tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1]
-            if nxt.tag_ == "VBG" or nxt.tag_ in ("WP", "WDT"):
+            if _starts_gloss(nxt) or nxt.tag_ in ("WP", "WDT"):
                 return tok.idx
     return end
 
@@ -206,6 +206,9 @@ def finish_content(span: Span, text: str, quotes: list[Quote], doc=None) -> Span
     span = drop_complementizer(text, trim(text, span))
     if doc is not None:
         span = _without_trailing_participle(doc, span, quotes)
+        first = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if first is not None and len(first) and first[0].is_sent_start:
+            span = without_opener(doc, span, text)
     return trim(text, widen_over_quotes(span, quotes))
 
 
@@ -231,10 +234,9 @@ def _is_opener(phrase) -> bool:
 
 
 def _starts_gloss(tok: Token) -> bool:
-    """', saying ...', ', which ...', ', who ...': the writer's addition after a comma."""
-    if tok.tag_ == "VBG":
-        return tok.dep_ in ("advcl", "acl", "xcomp", "conj") and tok.lower_ not in _NOT_A_GLOSS
-    return tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl"
+    """', saying ...', ', adding ...': the writer's addition after a comma."""
+    return (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp", "conj")
+            and tok.lower_ not in _NOT_A_GLOSS)
 
 
 def _without_trailing_participle(doc, span: Span, quotes: list[Quote]) -> Span:
