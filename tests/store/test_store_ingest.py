@@ -139,3 +139,18 @@ def test_process_workers_survive_a_crashing_article(tmp_path, fake):
     assert s.counts.new == 6
     assert dict(s.counts.failed) == {"worker-crashed": 1}
     assert all(w.peak_mb > 0 for w in s.workers.values())
+
+
+def test_lone_surnames_merge_into_the_only_matching_person(tmp_path, fake):
+    recs = [{"id": "1", "text": "One. “We are ready for the vote now,” Ana Lee said."},
+            {"id": "2", "text": "Two. “The vote is not over at all,” Lee said."},
+            {"id": "3", "text": "Three. “Both of them were wrong about it,” Chan said. "
+                                "“I never said such things about it,” Bo Chan denied. "
+                                "“Nor did I say them to anyone,” Mia Chan said."}]
+    db = tmp_path / "c.db"
+    run([write_jsonl(tmp_path / "s.jsonl", recs)], db, fake)
+    con = connect(str(db))
+    speakers = dict(con.query("SELECT speaker, count(*) FROM statements_view GROUP BY speaker"))
+    assert speakers["Ana Lee"] == 2 and "Lee" not in speakers
+    assert speakers["Chan"] == 1  # two Chans: ambiguous, left apart
+    assert con.scalar("SELECT count(*) FROM statements WHERE speaker_entity_id NOT IN (SELECT id FROM entities)") == 0

@@ -119,3 +119,27 @@ def find_entities(db: Database, name: str, *, types: tuple[str, ...] = ()) -> li
         "SELECT DISTINCT e.id, e.name, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
         f"WHERE (a.alias_key LIKE ? OR a.alias_key LIKE ? OR a.alias_key LIKE ?){type_sql} ORDER BY e.id",
         (f"{key} %", f"% {key}", f"% {key} %", *types))
+
+
+def merge_surnames(db: Database) -> int:
+    """Merge one-word person entities (``Cruz``) into the only person whose last name it is
+    (``Ted Cruz``).  Ambiguous surnames stay apart; lexicon entries are left alone.
+    Returns the number of entities merged."""
+    people = db.query("SELECT id, key FROM entities WHERE type = 'person'")
+    lexicon = {r[0] for r in db.query("SELECT DISTINCT entity_id FROM entity_aliases WHERE origin = 'lexicon'")}
+    by_last: dict[str, list[int]] = {}
+    for eid, key in people:
+        if " " in key:
+            by_last.setdefault(key.rsplit(" ", 1)[1], []).append(eid)
+    merges = [(eid, by_last[key][0]) for eid, key in people
+              if " " not in key and eid not in lexicon and len(by_last.get(key, ())) == 1]
+    if not merges:
+        return 0
+    with db.transaction():
+        for src, dst in merges:
+            db.execute("UPDATE statements SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (dst, src))
+            db.execute("UPDATE article_entities SET entity_id = ? WHERE entity_id = ?", (dst, src))
+            db.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = ?", (dst, src))
+            db.execute("UPDATE entity_aliases SET entity_id = ?, origin = 'surname' WHERE entity_id = ?", (dst, src))
+            db.execute("DELETE FROM entities WHERE id = ?", (src,))
+    return len(merges)
