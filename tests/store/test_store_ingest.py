@@ -6,7 +6,7 @@ import gzip
 import sqlite3
 from pathlib import Path
 
-from conftest import ARTICLES, generated, write_jsonl
+from store_support import ARTICLES, generated, write_jsonl
 
 from onrecord.store import IngestOptions, connect, ingest
 

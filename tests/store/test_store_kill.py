@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import FAKE, generated, write_jsonl
+from store_support import FAKE, generated, write_jsonl
 
 N = 120
 CLI = [sys.executable, "-c", "from onrecord.cli import main; main()"]

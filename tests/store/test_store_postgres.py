@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import generated, write_jsonl
+from store_support import generated, write_jsonl
 
 from onrecord.cli import main
 from onrecord.store import IngestOptions, connect, ingest, queries
