@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from onrecord.doctext import doc_text
 from onrecord.attribution import find_frames, find_quotes
-from onrecord.attribution.frames import Frame
+from onrecord.attribution.frame import Frame
 from onrecord.attribution.nesting import dedupe, parents_of
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.spans import statement_kind

@@ -48,7 +48,7 @@ def _fill_span_groups(doc: Doc, article: Any) -> None:
             span = doc.char_span(rec.start, rec.end, label=label, alignment_mode="expand")
             if span is not None:
                 target.append(span)
-    for name, spans in zip(SPAN_GROUPS, (speakers, cues, contents)):
+    for name, spans in zip(SPAN_GROUPS, (speakers, cues, contents), strict=True):
         doc.spans[name] = spans
 
 

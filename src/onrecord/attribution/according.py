@@ -5,9 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from onrecord.attribution.cues import CueMatch
-from onrecord.attribution.frames import Frame, _source_span, without_opener
+from onrecord.attribution.boundaries import without_opener
+from onrecord.attribution.frame import Frame
+from onrecord.attribution.sources import source_span
 from onrecord.attribution.quotes import Quote
-from onrecord.attribution.spans import Span, trim, widen_over_quotes
+from onrecord.attribution.spans import trim, widen_over_quotes
 
 
 def according_frame(cue: CueMatch, text: str, quotes: list[Quote]) -> Frame | None:
@@ -28,7 +30,7 @@ def according_frame(cue: CueMatch, text: str, quotes: list[Quote]) -> Frame | No
     content, content2 = parts[0], (parts[1] if len(parts) > 1 else None)
     if content2 is not None and content2[0] < content[0]:
         content, content2 = content2, content
-    return Frame(cue, _source_span(source_head), source_head, content, content2)
+    return Frame(cue, source_span(source_head), source_head, content, content2)
 
 
 def _clause_head(tok: Token) -> Token:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from onrecord.doctext import doc_text
-from onrecord.attribution.frames import Frame
+from onrecord.attribution.frame import Frame
 from onrecord.attribution.quotes import Quote, after
 
 _MAX_GAP = 120

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from onrecord.attribution.frames import Frame
+from onrecord.attribution.frame import Frame
 
 
 def parents_of(frames: list[Frame]) -> list[int | None]:

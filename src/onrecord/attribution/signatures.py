@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from onrecord.doctext import doc_text
 from onrecord.attribution.cues import CueMatch
-from onrecord.attribution.frames import Frame
+from onrecord.attribution.frame import Frame
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.spans import trim
 from onrecord.lexicons import Lexicon

@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from onrecord.doctext import doc_text
-from onrecord.attribution.frames import Frame
+from onrecord.attribution.frame import Frame
 from onrecord.records import TimeRef
 from onrecord.temporal.finder import find_expressions
 from onrecord.temporal.resolver import time_ref

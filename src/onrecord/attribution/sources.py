@@ -1,0 +1,67 @@
+"""Sources: who a reporting verb attributes its content to, from the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord.attribution.spans import Span
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_SOURCE_STOP_DEPS = {"advcl", "parataxis"}
+_INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
+
+
+def source_of(verb: Token) -> tuple[Token | None, Span | None]:
+    """The speaker of a reporting verb: its subject, else the subject it shares with its head."""
+    node = verb
+    for _ in range(3):
+        subject = _subject_child(node)
+        if subject is not None:
+            return subject, source_span(subject)
+        agent = _passive_agent(node)
+        if agent is not None:
+            return agent, source_span(agent)
+        if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
+            return None, None
+        node = _speaker_clause(node)
+    return None, None
+
+
+def _speaker_clause(node: Token) -> Token:
+    """Where a participle's subject is found: '[X denied [that Y did Z], saying ...]' hangs the
+    participle on the content's verb in the parse, but the one saying it is X."""
+    head = node.head
+    if node.tag_ == "VBG" and node.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i != head.i:
+        return head.head
+    return head
+
+
+def _subject_child(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def source_span(head: Token) -> Span:
+    """The noun phrase of the source, without a trailing relative clause or apposition."""
+    end_tok = head
+    for child in head.rights:
+        if child.dep_ in _SOURCE_STOP_DEPS:
+            break
+        end_tok = child.right_edge
+    while end_tok.i > head.i and (end_tok.is_punct and end_tok.text not in ")]") or end_tok.is_space:
+        end_tok = end_tok.doc[end_tok.i - 1]
+    start_tok = head.left_edge
+    while start_tok.i < head.i and (start_tok.is_punct or start_tok.is_space):
+        start_tok = start_tok.doc[start_tok.i + 1]
+    return start_tok.idx, end_tok.idx + len(end_tok.text)
