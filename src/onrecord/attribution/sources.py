@@ -8,6 +8,7 @@ from onrecord.attribution.spans import Span
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _SOURCE_STOP_DEPS = {"advcl", "parataxis"}
+_DATELINE_MARKS = {"--", "—", "―", "–"}
 _INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
 
 
@@ -53,15 +54,27 @@ def _passive_agent(verb: Token) -> Token | None:
 
 
 def source_span(head: Token) -> Span:
-    """The noun phrase of the source, without a trailing relative clause or apposition."""
+    """The noun phrase of the source with its appositions, without what the writer hangs on it
+    after a comma (', who ...', ', speaking to ...') and without a dateline ('WASHINGTON -- ')."""
+    doc = head.doc
     end_tok = head
     for child in head.rights:
-        if child.dep_ in _SOURCE_STOP_DEPS:
+        if _ends_source(child):
             break
         end_tok = child.right_edge
     while end_tok.i > head.i and (end_tok.is_punct and end_tok.text not in ")]") or end_tok.is_space:
-        end_tok = end_tok.doc[end_tok.i - 1]
+        end_tok = doc[end_tok.i - 1]
     start_tok = head.left_edge
+    for tok in doc[head.left_edge.i:head.i]:
+        if tok.text in _DATELINE_MARKS or "\n" in tok.text:
+            start_tok = doc[tok.i + 1]
     while start_tok.i < head.i and (start_tok.is_punct or start_tok.is_space):
-        start_tok = start_tok.doc[start_tok.i + 1]
+        start_tok = doc[start_tok.i + 1]
     return start_tok.idx, end_tok.idx + len(end_tok.text)
+
+
+def _ends_source(child: Token) -> bool:
+    if child.dep_ in _SOURCE_STOP_DEPS:
+        return True
+    after_comma = child.i > 0 and child.doc[child.i - 1].text == ","
+    return child.dep_ in ("relcl", "acl") and after_comma
