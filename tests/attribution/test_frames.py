@@ -84,3 +84,21 @@ def test_conjoined_cues_split_the_content(extract):
 def test_writer_gloss_after_a_comma_is_not_content(extract):
     a = extract("The campaign wants to sign up 5 million people, focusing on people under 30.")
     assert by_cue(a, "wants").content.text == "to sign up 5 million people"
+
+
+def test_quote_paragraph_after_the_cue_continues_the_statement(extract):
+    a = extract("“We will not sign,” the minister said.\n\n“Not this year, not next year.”\n\nTalks resume in May.")
+    s = by_cue(a, "said")
+    assert (s.content.text, s.content2.text) == ("“We will not sign,”", "“Not this year, not next year.”")
+
+
+def test_quote_running_over_paragraphs(extract):
+    a = extract("The minister said: “We will not sign this year.\n\n“Nor next year, whatever happens.”")
+    s = by_cue(a, "said")
+    assert s.content.text.startswith("“We will not sign") and s.content.text.endswith("whatever happens.”")
+    assert s.kind == "direct"
+
+
+def test_dash_introduced_quote(extract):
+    a = extract("The minister said — “We will not sign.”")
+    assert by_cue(a, "said").content.text == "“We will not sign.”"

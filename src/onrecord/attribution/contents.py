@@ -20,7 +20,7 @@ _CONDITION_MARKS = {"if", "unless", "provided"}
 _XCOMP_CLASSES = {"denial", "directive", "assertive"}
 _SPEECH_CLASSES = {"neutral", "assertive", "contested", "report", "confirmation", "denial"}
 _LEFT_GLUE = re.compile(r"^[\s,—–-]*$")
-_RIGHT_GLUE = re.compile(r"^[^.!?\"“”]{0,80}?[:,]\s*$|^\s*$")
+_RIGHT_GLUE = re.compile(r"^[^.!?\"“”]{0,80}?[:,—–]\s*$|^\s*(?:--|—|–)?\s*$")
 
 
 def _subtree_span(tok: Token) -> Span:

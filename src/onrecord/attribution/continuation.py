@@ -47,6 +47,17 @@ def _next_free_quote(frame: Frame, quotes: list[Quote], claimed: set[Quote],
     if q is None or q in claimed:
         return None
     between = text[clause_end:q.start]
-    if "\n" in between or len(between) > _MAX_GAP or any(m in between for m in _MARKS):
+    if len(between) > _MAX_GAP or any(m in between for m in _MARKS):
+        return None
+    if "\n" in between and not _quote_paragraph_follows(between, q, text):
         return None
     return q
+
+
+def _quote_paragraph_follows(between: str, q: Quote, text: str) -> bool:
+    """'"A," he said.' then a paragraph that is nothing but a quotation: the same speaker goes on."""
+    last_line = between.rsplit("\n", 1)[1]
+    first_line = between.split("\n", 1)[0]
+    paragraph_end = text.find("\n", q.end)
+    rest = text[q.end:paragraph_end if paragraph_end >= 0 else len(text)]
+    return not last_line.strip() and first_line.strip(" .") == "" and not rest.strip(" .")
