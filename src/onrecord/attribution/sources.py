@@ -9,13 +9,13 @@ from onrecord.attribution.spans import Span
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _SOURCE_STOP_DEPS = {"advcl", "parataxis"}
 _DATELINE_MARKS = {"--", "—", "―", "–"}
-_INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
+_INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}
 
 
 def source_of(verb: Token) -> tuple[Token | None, Span | None]:
     """The speaker of a reporting verb: its subject, else the subject it shares with its head."""
     node = verb
-    for _ in range(3):
+    for _ in range(5):
         subject = _subject_child(node)
         if subject is not None:
             return subject, source_span(subject)
