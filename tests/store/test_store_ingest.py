@@ -154,3 +154,10 @@ def test_lone_surnames_merge_into_the_only_matching_person(tmp_path, fake):
     assert speakers["Ana Lee"] == 2 and "Lee" not in speakers
     assert speakers["Chan"] == 1  # two Chans: ambiguous, left apart
     assert con.scalar("SELECT count(*) FROM statements WHERE speaker_entity_id NOT IN (SELECT id FROM entities)") == 0
+
+
+def test_workers_are_recycled_without_losing_batches(tmp_path, fake):
+    path = write_jsonl(tmp_path / "r.jsonl", generated(30))
+    s = run([path], tmp_path / "c.db", fake, workers=1, batch_size=4, max_articles_per_worker=8)
+    assert s.counts.new == 30 and s.counts.n_failed == 0
+    assert len(s.workers) >= 3 and counts(tmp_path / "c.db")["statements"] == 60

@@ -33,7 +33,7 @@ class IngestOptions:
     extractor: str = DEFAULT_EXTRACTOR
     model: str | None = None
     max_chars: int = MAX_CHARS
-    max_articles_per_worker: int = 0  # 0: never recycle workers
+    max_articles_per_worker: int = 2000  # restart worker processes this often (0: never)
 
 
 @dataclass
