@@ -161,3 +161,20 @@ def test_workers_are_recycled_without_losing_batches(tmp_path, fake):
     s = run([path], tmp_path / "c.db", fake, workers=1, batch_size=4, max_articles_per_worker=8)
     assert s.counts.new == 30 and s.counts.n_failed == 0
     assert len(s.workers) >= 3 and counts(tmp_path / "c.db")["statements"] == 60
+
+
+def test_pronouns_are_no_entities(tmp_path, fake):
+    recs = [{"id": "1", "text": "One. “The virus spreads fast in winter,” WHO said. "
+                                "“Nobody was told about it before,” Who said."}]
+    db = tmp_path / "c.db"
+    run([write_jsonl(tmp_path / "p.jsonl", recs)], db, fake)
+    con = connect(str(db))
+    assert con.query("SELECT speaker_entity_id FROM statements") == [(None,), (None,)]
+    # a corpus where "who" was once linked is repaired by the next run
+    eid = con.scalar("INSERT INTO entities (name, type, key) VALUES ('World Health Organization', "
+                     "'organization', 'world health organization x') RETURNING id")
+    con.execute("INSERT INTO entity_aliases VALUES ('who', 'WHO', ?, 'lexicon')", (eid,))
+    con.execute("UPDATE statements SET speaker_entity_id = ?", (eid,))
+    run([write_jsonl(tmp_path / "p.jsonl", recs)], db, fake)
+    assert con.scalar("SELECT count(*) FROM statements WHERE speaker_entity_id IS NOT NULL") == 0
+    assert con.scalar("SELECT count(*) FROM entity_aliases WHERE alias_key = 'who'") == 0

@@ -15,6 +15,23 @@ from onrecord.store.db import Database
 from onrecord.store.normalise import name_key
 
 ALIASES_FILE = Path(__file__).with_name("aliases.tsv")
+# one-word lexicon aliases that are also ordinary words: matched case-insensitively they would
+# turn "who" into the WHO or "independent" into The Independent
+AMBIGUOUS_ALIASES = frozenset("independent post mail sky times journal globe star sun".split())
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+        return frozenset(STOP_WORDS)
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        return frozenset("who whom that which it they he she we us i you this these those".split())
+
+
+def is_nameless(key: str) -> bool:
+    """A normalised name that is only a pronoun or function word ("who", "that", "us")."""
+    return not key or key in _stop_words()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +93,7 @@ class EntityResolver:
                     continue
                 for alias in entry.aliases:
                     key = name_key(alias)
-                    if key:
+                    if key and not is_nameless(key) and key not in AMBIGUOUS_ALIASES:
                         self.db.execute(
                             "INSERT INTO entity_aliases (alias_key, alias, entity_id, origin) "
                             "VALUES (?, ?, ?, 'lexicon') ON CONFLICT (alias_key) DO NOTHING",
@@ -88,7 +105,7 @@ class EntityResolver:
         if not name:
             return None
         key = name_key(name)
-        if not key:
+        if is_nameless(key):
             return None
         cached = self._cache.get(key)
         if cached is not None:
@@ -143,3 +160,32 @@ def merge_surnames(db: Database) -> int:
             db.execute("UPDATE entity_aliases SET entity_id = ?, origin = 'surname' WHERE entity_id = ?", (dst, src))
             db.execute("DELETE FROM entities WHERE id = ?", (src,))
     return len(merges)
+
+
+def drop_nameless(db: Database) -> int:
+    """Unlink names that are only pronouns or ordinary words (and aliases that made them
+    entities), e.g. a speaker "who" once resolved to the WHO.  Returns the links removed."""
+    removed = 0
+    with db.transaction():
+        for (key,) in db.query("SELECT alias_key FROM entity_aliases"):
+            if is_nameless(key) or (key in AMBIGUOUS_ALIASES):
+                db.execute("DELETE FROM entity_aliases WHERE alias_key = ?", (key,))
+        for eid, key in db.query("SELECT id, key FROM entities"):
+            if is_nameless(key):
+                for sql in ("UPDATE statements SET speaker_entity_id = NULL WHERE speaker_entity_id = ?",
+                            "UPDATE article_entities SET entity_id = NULL WHERE entity_id = ?",
+                            "UPDATE articles SET outlet_id = NULL WHERE outlet_id = ?",
+                            "DELETE FROM entity_aliases WHERE entity_id = ?",
+                            "DELETE FROM entities WHERE id = ?"):
+                    db.execute(sql, (eid,))
+                removed += 1
+        for (name,) in db.query("SELECT DISTINCT speaker_name FROM statements "
+                                "WHERE speaker_name IS NOT NULL AND speaker_entity_id IS NOT NULL"):
+            if is_nameless(name_key(name)):
+                db.execute("UPDATE statements SET speaker_entity_id = NULL WHERE speaker_name = ?", (name,))
+                removed += 1
+        for (name,) in db.query("SELECT DISTINCT name FROM article_entities WHERE entity_id IS NOT NULL"):
+            if is_nameless(name_key(name)):
+                db.execute("UPDATE article_entities SET entity_id = NULL WHERE name = ?", (name,))
+                removed += 1
+    return removed
