@@ -102,3 +102,8 @@ def test_quote_running_over_paragraphs(extract):
 def test_dash_introduced_quote(extract):
     a = extract("The minister said — “We will not sign.”")
     assert by_cue(a, "said").content.text == "“We will not sign.”"
+
+
+def test_section_heading_with_colon_is_no_speaker(extract):
+    a = extract("IRS Targeting Investigation: What We Know So Far\n\nThe agency said the review was over.")
+    assert [s.cue.text for s in a.statements] == ["said"]

@@ -41,3 +41,9 @@ def test_outlet_short_name_and_description(extract):
                 "Later the Herald said more.")
     assert by_cue(a, "claimed").speaker.name == "Velmora Herald"
     assert entity_of(a, "Herald") == ["Velmora Herald"]
+
+
+def test_group_entity_is_named_by_its_noun_phrase_not_its_apposition(extract):
+    a = extract("Democrats, including those who were targeted in the bomb scare, said the threat was real.")
+    (s,) = a.statements
+    assert [e.name for e in a.entities if e.id == s.speaker.entity] == ["Democrats"]

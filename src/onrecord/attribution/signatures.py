@@ -20,6 +20,7 @@ from onrecord.lexicons import Lexicon
 
 _NAME = r"[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|of|de|van|von|al|bin)){0,4}"
 _LABEL = re.compile(rf"^[ \t]*[\"“”']?[ \t]*({_NAME})[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
+_SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _SIGNATURE = re.compile(rf"[ \t]*([―—]|--)[ \t]*({_NAME})")
 
 
@@ -30,17 +31,30 @@ def layout_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame
 
 def _label_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
     entry = lexicon.verbs.get(":")
+    text = doc_text(doc)
     frames = []
-    for m in _LABEL.finditer(doc_text(doc)):
-        label = m.group(1)
-        if entry is None or label.lower() in lexicon.non_speaker_labels or any(c.isdigit() for c in label):
+    for m in _LABEL.finditer(text):
+        if entry is None or not _names_a_speaker(doc, m.start(1), m.end(1), lexicon):
             continue
-        text = doc_text(doc)
         content = _label_content(text, m.start(2), m.end(2), headline=not text[:m.start()].strip())
-        frame = _frame(doc, entry, m.end(1), doc_text(doc).index(":", m.end(1)), (m.start(1), m.end(1)), content)
+        frame = _frame(doc, entry, m.end(1), text.index(":", m.end(1)), (m.start(1), m.end(1)), content)
         if frame is not None:
             frames.append(frame)
     return frames
+
+
+def _names_a_speaker(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A transcript label ('PENCE') or a name the tagger knows ('Pat Caddell', 'NY Daily News'),
+    not a section heading ('IRS Targeting Investigation: What ...')."""
+    label = doc_text(doc)[start:end]
+    if label.lower() in lexicon.non_speaker_labels or any(c.isdigit() for c in label):
+        return False
+    if label.isupper() and len(label) > 1:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.ent_type_ in _SPEAKER_ENTS for t in span) or label.lower() in lexicon.group_heads
 
 
 def _label_content(text: str, start: int, end: int, *, headline: bool) -> tuple[int, int]:

@@ -29,7 +29,8 @@ def speaker_entity(index: EntityIndex, head: Token | None, start: int, end: int,
             if entity is not None and tok.dep_ not in ("poss",) and entity.type != "place":
                 return entity
     if _is_group(head, lexicon):
-        return index.group(doc_text(doc)[start:end], start, end, head.i)
+        core = doc[max(head.left_edge.i, span.start if span is not None else 0):head.i + 1]
+        return index.group(core.text, core.start_char, core.end_char, head.i)  # 'Democrats', not its apposition
     return None
 
 
