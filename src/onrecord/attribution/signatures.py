@@ -21,6 +21,7 @@ from onrecord.lexicons import Lexicon
 _NAME = r"[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|of|de|van|von|al|bin)){0,4}"
 _LABEL = re.compile(rf"^[ \t]*[\"“”']?[ \t]*({_NAME})[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
 _SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_HEADING_OPENERS = {"what", "how", "why", "who", "when", "where", "which", "inside", "explainer"}
 _SIGNATURE = re.compile(rf"[ \t]*([―—]|--)[ \t]*({_NAME})")
 
 
@@ -36,6 +37,8 @@ def _label_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
     for m in _LABEL.finditer(text):
         if entry is None or not _names_a_speaker(doc, m.start(1), m.end(1), lexicon):
             continue
+        if m.group(2).split(maxsplit=1)[0].lower() in _HEADING_OPENERS:
+            continue  # 'IRS Investigation: What We Know' is a heading, not a quote
         content = _label_content(text, m.start(2), m.end(2), headline=not text[:m.start()].strip())
         frame = _frame(doc, entry, m.end(1), text.index(":", m.end(1)), (m.start(1), m.end(1)), content)
         if frame is not None:
@@ -44,8 +47,8 @@ def _label_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
 
 
 def _names_a_speaker(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
-    """A transcript label ('PENCE') or a name the tagger knows ('Pat Caddell', 'NY Daily News'),
-    not a section heading ('IRS Targeting Investigation: What ...')."""
+    """A transcript label ('PENCE'), one word ('Sanders', 'Poll') or a name the tagger knows
+    ('Pat Caddell'), not a section heading ('IRS Targeting Investigation: What ...')."""
     label = doc_text(doc)[start:end]
     if label.lower() in lexicon.non_speaker_labels or any(c.isdigit() for c in label):
         return False
@@ -54,7 +57,8 @@ def _names_a_speaker(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    return any(t.ent_type_ in _SPEAKER_ENTS for t in span) or label.lower() in lexicon.group_heads
+    named = sum(1 for t in span if t.ent_type_ in _SPEAKER_ENTS)
+    return len(span) == 1 or named >= 0.8 * len(span)
 
 
 def _label_content(text: str, start: int, end: int, *, headline: bool) -> tuple[int, int]:
