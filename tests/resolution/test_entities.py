@@ -47,3 +47,10 @@ def test_group_entity_is_named_by_its_noun_phrase_not_its_apposition(extract):
     a = extract("Democrats, including those who were targeted in the bomb scare, said the threat was real.")
     (s,) = a.statements
     assert [e.name for e in a.entities if e.id == s.speaker.entity] == ["Democrats"]
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(extract):
+    a = extract("Analysts, who said prices would rise, were right.")
+    (s,) = a.statements
+    assert s.speaker.text == "who"
+    assert [e.name for e in a.entities if e.id == s.speaker.entity] == ["Analysts"]
