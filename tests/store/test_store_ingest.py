@@ -175,6 +175,7 @@ def test_pronouns_are_no_entities(tmp_path, fake):
                      "'organization', 'world health organization x') RETURNING id")
     con.execute("INSERT INTO entity_aliases VALUES ('who', 'WHO', ?, 'lexicon')", (eid,))
     con.execute("UPDATE statements SET speaker_entity_id = ?", (eid,))
+    con.execute("UPDATE statements SET speaker_name = NULL, speaker_text = 'who'")  # an unnamed 'who'
     run([write_jsonl(tmp_path / "p.jsonl", recs)], db, fake)
     assert con.scalar("SELECT count(*) FROM statements WHERE speaker_entity_id IS NOT NULL") == 0
     assert con.scalar("SELECT count(*) FROM entity_aliases WHERE alias_key = 'who'") == 0

@@ -184,6 +184,13 @@ def drop_nameless(db: Database) -> int:
             if is_nameless(name_key(name)):
                 db.execute("UPDATE statements SET speaker_entity_id = NULL WHERE speaker_name = ?", (name,))
                 removed += 1
+        for (text,) in db.query("SELECT DISTINCT speaker_text FROM statements "
+                                "WHERE speaker_name IS NULL AND speaker_entity_id IS NOT NULL"):
+            if text and is_nameless(name_key(text)):  # 'who' linked by an old alias, not a group
+                db.execute("UPDATE statements SET speaker_entity_id = NULL WHERE speaker_text = ? "
+                           "AND speaker_name IS NULL AND speaker_entity_id IN "
+                           "(SELECT id FROM entities WHERE type <> 'group')", (text,))
+                removed += 1
         for (name,) in db.query("SELECT DISTINCT name FROM article_entities WHERE entity_id IS NOT NULL"):
             if is_nameless(name_key(name)):
                 db.execute("UPDATE article_entities SET entity_id = NULL WHERE name = ?", (name,))
