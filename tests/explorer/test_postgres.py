@@ -13,7 +13,7 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture(scope="module")
 def pg_client(tmp_path_factory):
-    psycopg = pytest.importorskip("psycopg")
+    import psycopg
     base = None
     for user in ("root", "postgres"):
         url = f"postgresql://{user}@127.0.0.1:5432/test"
@@ -24,7 +24,8 @@ def pg_client(tmp_path_factory):
         except psycopg.Error:
             continue
     if base is None:
-        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432 (database test)")
+        pytest.fail("PostgreSQL is not reachable at 127.0.0.1:5432 (database test): start it, e.g. "
+                    "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start")
     from fastapi.testclient import TestClient
 
     from onrecord.explorer import create_app

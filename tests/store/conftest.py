@@ -22,7 +22,7 @@ def corpus_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def pg_url():
     """A fresh PostgreSQL schema per test, dropped afterwards."""
-    psycopg = pytest.importorskip("psycopg")
+    import psycopg
     base = None
     for user in ("root", "postgres"):
         url = f"postgresql://{user}@127.0.0.1:5432/test"
@@ -33,7 +33,8 @@ def pg_url():
         except psycopg.Error:
             continue
     if base is None:
-        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432 (database test)")
+        pytest.fail("PostgreSQL is not reachable at 127.0.0.1:5432 (database test): start it, e.g. "
+                    "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start")
     schema = f"onrecord_test_{uuid.uuid4().hex[:12]}"
     yield f"{base}?schema={schema}"
     with psycopg.connect(base, autocommit=True) as conn:

@@ -101,7 +101,7 @@ def test_export_formats(db, tmp_path, table):
     result = CliRunner().invoke(main, ["export", "--table", table, "--format", "csv", "--db", db])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow.parquet as pq
     target = tmp_path / f"{table}.parquet"
     code, _ = cli("export", "--table", table, "--format", "parquet", "-o", str(target), "--db", db)
     assert code == 0
