@@ -36,14 +36,25 @@ def render(tables: list[Table], fmt: str) -> None:
     else:
         console = Console()
         for t in tables:
-            rt = RichTable(title=t.title, title_justify="left", show_lines=False)
-            for c in t.columns:
-                rt.add_column(c, overflow="fold", max_width=80 if c in ("content", "text", "title") else None)
-            for r in t.rows:
-                rt.add_row(*("" if v is None else str(v) for v in r))
-            console.print(rt)
+            console.print(_rich_table(t))
             if not t.rows:
                 console.print("  (no rows)")
+
+
+_LONG_COLUMNS = ("content", "text", "title")
+
+
+def _rich_table(t: Table) -> RichTable:
+    """A terminal table: id columns left to JSON/CSV, long text given the room."""
+    shown = [i for i, c in enumerate(t.columns) if not c.endswith("_id") or len(t.columns) <= 3]
+    rt = RichTable(title=t.title, title_justify="left", show_lines=False, expand=True)
+    for i in shown:
+        c = t.columns[i]
+        rt.add_column(c, overflow="fold", ratio=4 if c in _LONG_COLUMNS else 1,
+                      min_width=None if c in _LONG_COLUMNS else min(len(c), 10))
+    for r in t.rows:
+        rt.add_row(*("" if r[i] is None else str(r[i]) for i in shown))
+    return rt
 
 
 def corpus_command(fn: Callable[..., list[Table] | Table]) -> Callable[..., None]:
