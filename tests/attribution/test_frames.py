@@ -107,3 +107,9 @@ def test_dash_introduced_quote(extract):
 def test_section_heading_with_colon_is_no_speaker(extract):
     a = extract("IRS Targeting Investigation: What We Know So Far\n\nThe agency said the review was over.")
     assert [s.cue.text for s in a.statements] == ["said"]
+
+
+def test_adverbial_before_the_cue_is_not_content(extract):
+    a = extract('In a statement, Flynn said, "my guilty plea reflects a decision I made."')
+    s = by_cue(a, "said")
+    assert s.content.text == '"my guilty plea reflects a decision I made."' and s.content2 is None

@@ -16,6 +16,7 @@ _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp"}
 _ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "assure", "urge", "advise", "warn"}
 _QUOTE_MARKS = set("“”\"‘’«»")
 _OBJECT_PREPS = {"as", "for", "of"}  # 'described the law as a crazy system', 'criticized X for Y'
+_ADVERBIAL_DEPS = {"prep", "advmod", "npadvmod", "advcl", "intj"}
 _CONDITION_MARKS = {"if", "unless", "provided"}
 _XCOMP_CLASSES = {"denial", "directive", "assertive"}
 _SPEECH_CLASSES = {"neutral", "assertive", "contested", "report", "confirmation", "denial"}
@@ -63,10 +64,19 @@ def interrupted_clause(cue: CueMatch, text: str) -> tuple[Span, Span | None] | N
     before = trim(text, (max(whole[0], text.rfind("\n", 0, cue_region[0]) + 1), cue_region[0]))
     after_end = text.find("\n", cue_region[1], whole[1])
     after = trim(text, (cue_region[1], whole[1] if after_end < 0 else after_end))
-    parts = [p for p in (before, after) if p[1] - p[0] > 1]
+    parts = [p for p in (before, after) if p[1] - p[0] > 1 and _says_something(verb.doc, p, text)]
     if not parts:
         return None
     return parts[0], (parts[1] if len(parts) > 1 else None)
+
+
+def _says_something(doc, span: Span, text: str) -> bool:
+    """A part of the clause that can be content, unlike the adverbial 'In a statement' of
+    'In a statement, Flynn said, "..."' ('Acts of protest, Mr. Obama said, are ...' is)."""
+    if any(m in text[span[0]:span[1]] for m in _QUOTE_MARKS):
+        return True
+    part = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return part is not None and part.root.dep_ not in _ADVERBIAL_DEPS
 
 
 def _end(tok: Token) -> int:
