@@ -54,3 +54,8 @@ def test_relative_pronoun_speaker_is_its_antecedent(extract):
     (s,) = a.statements
     assert s.speaker.text == "who"
     assert [e.name for e in a.entities if e.id == s.speaker.entity] == ["Analysts"]
+
+
+def test_surname_tagged_as_organisation_is_still_the_person(extract):
+    a = extract("Donald Trump said the deal was dead. Later Trump told reporters that talks would resume.")
+    assert {s.speaker.name for s in a.statements} == {"Donald Trump"}

@@ -9,7 +9,7 @@ from onrecord.attribution.boundaries import without_opener
 from onrecord.attribution.frame import Frame
 from onrecord.attribution.sources import source_span
 from onrecord.attribution.quotes import Quote
-from onrecord.attribution.spans import trim, widen_over_quotes
+from onrecord.attribution.spans import is_empty, trim, widen_over_quotes
 
 
 def according_frame(cue: CueMatch, text: str, quotes: list[Quote]) -> Frame | None:
@@ -23,7 +23,8 @@ def according_frame(cue: CueMatch, text: str, quotes: list[Quote]) -> Frame | No
     before = trim(text, (whole[0], phrase[0]))
     after = trim(text, (phrase[1], whole[1]))
     before = without_opener(cue.head.doc, before, text) if before[1] - before[0] > 1 else before
-    parts = [widen_over_quotes(p, quotes) for p in (before, after) if p[1] - p[0] > 1]
+    parts = [widen_over_quotes(p, quotes) for p in (before, after)
+             if p[1] - p[0] > 1 and not is_empty(text, p)]
     if not parts:
         return None
     parts.sort(key=lambda p: p[1] - p[0], reverse=True)

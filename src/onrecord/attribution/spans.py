@@ -78,3 +78,13 @@ def statement_kind(span: Span, quotes: list[Quote], text: str) -> str:
     if contains_quote(span, quotes, text):
         return "mixed"
     return "indirect"
+
+
+_EMPTY_WORDS = {"but", "and", "or", "so", "yet", "however", "also", "still", "then"}
+
+
+def is_empty(text: str, span: Span) -> bool:
+    """A 'content' that says nothing: only connectives ('But'). (A pronoun content such as
+    'which' or 'it' stays: it points at what was said.)"""
+    words = _WORD.findall(text[span[0]:span[1]].lower())
+    return not words or all(w in _EMPTY_WORDS for w in words)

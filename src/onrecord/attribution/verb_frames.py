@@ -12,7 +12,7 @@ from onrecord.attribution.cues import match_verb_cue
 from onrecord.attribution.frame import Frame
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.sources import source_of
-from onrecord.attribution.spans import Span
+from onrecord.attribution.spans import Span, is_empty
 from onrecord.lexicons import Lexicon
 
 _NO_QUOTE_FRAMES = ("belief", "intent")  # a mental state or an aim is no quotation's cue
@@ -38,7 +38,7 @@ def verb_frame(tok: Token, text: str, quotes: list[Quote], lexicon: Lexicon,
     content = finish_content(content, text, quotes, doc=tok.doc)
     if content[1] <= cue.start:
         content = extend_to_sentence_start(cue.head, content, text)
-    if content[1] - content[0] < 2 or _overlaps(content, (cue.start, cue.end)):
+    if content[1] - content[0] < 2 or _overlaps(content, (cue.start, cue.end)) or is_empty(text, content):
         return None
     return Frame(cue, source, source_head, content)
 

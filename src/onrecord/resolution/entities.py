@@ -126,7 +126,7 @@ class EntityIndex:
         typ = m.type
         if typ == "organization" and any(w in self.lexicon.media_name_words for w in name.split()):
             typ = "media"
-        entity = self._same_name(name, typ)
+        entity = self._same_name(name, typ) or self._person_by_surname(name, typ)
         if entity is None:
             entity = EntityDraft(type=typ)
             self.entities.append(entity)
@@ -163,6 +163,13 @@ class EntityIndex:
             return entity
         # a full name joins a surname-only entity, never another full name ('Bill' vs 'Hillary')
         return entity if all(len(n.split()) == 1 for n in entity.names) else None
+
+    def _person_by_surname(self, name: str, typ: str) -> EntityDraft | None:
+        """'Trump' tagged as an organisation after 'Donald Trump' is still the person."""
+        if typ == "person" or " " in name:
+            return None
+        entity = self._by_surname.get(name)
+        return entity if entity is not None and entity.type == "person" else None
 
     def _remember_name(self, entity: EntityDraft, name: str) -> None:
         if name not in entity.names:
