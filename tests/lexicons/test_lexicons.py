@@ -30,3 +30,8 @@ def test_outlet_short_names_and_aliases():
     assert table["the Financial Times"].name == "Financial Times"
     assert lex.canonical_name("Vladimir Zelensky") == "Volodymyr Zelensky"
     assert lex.canonical_name("Kiev") == "Kyiv"
+
+
+def test_gender_words_are_m_or_f():
+    words = load_lexicon().gender_words
+    assert words["she"] == "f" and words["mr."] == "m" and set(words.values()) == {"m", "f"}

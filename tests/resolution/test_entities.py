@@ -59,3 +59,10 @@ def test_relative_pronoun_speaker_is_its_antecedent(extract):
 def test_surname_tagged_as_organisation_is_still_the_person(extract):
     a = extract("Donald Trump said the deal was dead. Later Trump told reporters that talks would resume.")
     assert {s.speaker.name for s in a.statements} == {"Donald Trump"}
+
+
+def test_pronouns_agree_in_gender_with_what_the_text_said(extract):
+    a = extract("Mrs. Ana Smith arrived at the hearing. Senator Tom Reed said the hearing would start late. "
+                "She said she was ready.")
+    she = [s for s in a.statements if s.speaker.text == "She"][0]
+    assert she.speaker.name == "Ana Smith"

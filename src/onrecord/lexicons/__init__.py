@@ -45,6 +45,7 @@ class Lexicon:
     group_heads: frozenset[str]
     non_speaker_labels: frozenset[str]
     media_name_words: frozenset[str]
+    gender_words: dict[str, str]
 
     def outlet_by_surface(self) -> dict[str, Outlet]:
         """Every written form of every outlet (canonical name, aliases, with and without 'the')."""
@@ -123,4 +124,5 @@ def load_lexicon() -> Lexicon:
         group_heads=frozenset(row[0] for row in _rows("groups.tsv")),
         non_speaker_labels=frozenset(row[0] for row in _rows("non_speaker_labels.txt")),
         media_name_words=frozenset(row[0] for row in _rows("media_name_words.txt")),
+        gender_words={word: gender for word, gender in _rows("gender_words.tsv")},
     )

@@ -34,6 +34,7 @@ class EntityDraft:
     roles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     outlet_kind: str | None = None
+    gender: str | None = None  # 'm' or 'f' once a title or a pronoun has told
 
     def canonical(self) -> str:
         """The fullest name the article gives (after the alias table)."""
@@ -61,7 +62,6 @@ class EntityIndex:
         self._by_name: dict[tuple[str, str], EntityDraft] = {}
         self._by_surname: dict[str, EntityDraft] = {}
         self._by_outlet: dict[str, EntityDraft] = {}
-        self._last_person: EntityDraft | None = None
         self._recent: list[EntityDraft] = []
         mentions = (name_mentions(doc, lexicon) + description_mentions(doc, lexicon)
                     + pronoun_mentions(doc))
@@ -111,8 +111,6 @@ class EntityIndex:
         entity.mentions.append(m)
         for tok in self._tokens(m):
             self.by_token[tok] = entity
-        if entity.type == "person":
-            self._last_person = entity
         if entity in self._recent:
             self._recent.remove(entity)
         self._recent.append(entity)
@@ -184,6 +182,10 @@ class EntityIndex:
     def _learn_roles(self, entity: EntityDraft, m: Mention) -> None:
         words = role_words(self.doc, self.doc[m.head], m.start)
         entity.roles.update(words)
+        first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        before = self.doc[first.start - 1].lower_ if first is not None and first.start > 0 else ""
+        for word in (*words, before):
+            entity.gender = entity.gender or self.lexicon.gender_words.get(word)
         for word in words:
             country = self.lexicon.demonyms.get(word.capitalize()) or self.lexicon.demonyms.get(word)
             if country:
@@ -230,11 +232,22 @@ class EntityIndex:
         return score
 
     def _pronoun_antecedent(self, m: Mention) -> EntityDraft | None:
-        """The person mentioned last, if recently enough."""
-        entity = self._last_person
-        if entity is None or m.start - entity.last_mention_before(m.start) > _RECENCY_WINDOW:
-            return None
-        return entity
+        """The last person known to match the pronoun's gender, else the last one not known to
+        clash with it, within the recency window."""
+        gender = self.lexicon.gender_words.get(m.text.lower())
+        unknown = None
+        for entity in reversed(self._recent):
+            if entity.type != "person":
+                continue
+            if m.start - entity.last_mention_before(m.start) > _RECENCY_WINDOW:
+                break
+            if gender is None or entity.gender == gender:
+                return entity
+            if entity.gender is None and unknown is None:
+                unknown = entity
+        if unknown is not None:
+            unknown.gender = gender
+        return unknown
 
     # -- lookup ------------------------------------------------------------------
     def entity_at(self, token_i: int) -> EntityDraft | None:
