@@ -140,3 +140,15 @@ def test_evaluate_polnear_runs_the_extractor_and_scores(tmp_path: Path) -> None:
 def test_evaluate_polnear_rejects_shifted_offsets(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="prepare_text"):
         evaluate_polnear(polnear_split(tmp_path), extractor=FakeExtractor(shorten=True))  # type: ignore[arg-type]
+
+
+def test_adapter_applies_polnear_span_conventions() -> None:
+    text = "Brian Fallon, the press secretary, said in a statement: the vote is close."
+    other = "Ann Lee said that the count is over."
+    first = article_to_polnear(Article(text=text, statements=(
+        statement(text, "s1", "said", "the vote is close", speaker="Brian Fallon, the press secretary"),)))[0]
+    second = article_to_polnear(Article(text=other, statements=(
+        statement(other, "s1", "said", "the count is over", speaker="Ann Lee"),)))[0]
+    assert text[first.source[0][0]:first.source[0][1]] == "Brian Fallon, the press secretary,"
+    assert text[first.cue[0][0]:first.cue[0][1]] == "said in a statement:"
+    assert other[second.content[0][0]:second.content[0][1]] == "that the count is over"

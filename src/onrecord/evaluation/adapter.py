@@ -6,6 +6,7 @@ whether a leading "that" belongs to it, ...) are tuned here, never in the metric
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from onrecord.evaluation.spans import Span, make_span
@@ -37,7 +38,7 @@ def article_to_polnear(article: Article) -> list[PredAttribution]:
         source = None
         if st.speaker is not None:
             source = make_span([_with_appositive_comma(text, st.speaker.start, st.speaker.end)]) or None
-        cue = make_span([_with_colon(text, st.cue.start, st.cue.end)])
+        cue = make_span([_cue_view(text, st.cue.start, st.cue.end)])
         out.append(PredAttribution(source=source, cue=cue, content=make_span(content)))
     return out
 
@@ -56,8 +57,16 @@ def _with_appositive_comma(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _with_colon(text: str, start: int, end: int) -> tuple[int, int]:
-    """PolNeAR's cue takes the colon that introduces a quote: 'said:'."""
+def _cue_view(text: str, start: int, end: int) -> tuple[int, int]:
+    """PolNeAR's cue takes the colon that introduces a quote ('said:') and the medium right
+    after the verb ('said in a statement', 'explained in an interview')."""
+    medium = _MEDIUM.match(text, end)
+    if medium:
+        end = medium.end()
     if text[end:end + 1] == ":":
         return start, end + 1
     return start, end
+
+
+_MEDIUM = re.compile(r" in (?:a|an|his|her|their|its|the)(?: [\w-]+)? (?:statement|interview|tweet|"
+                     r"post|letter|speech|op-ed|column|release|memo|email|e-mail)\b")
