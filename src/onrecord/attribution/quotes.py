@@ -11,7 +11,6 @@ import bisect
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "„": "”", "«": "»", "‘": "’"}
-STRAIGHT = {'"', "'"}
 MAX_QUOTE_CHARS = 5000
 
 
@@ -21,9 +20,6 @@ class Quote:
 
     start: int
     end: int
-
-    def contains(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
 
 
 class QuoteList(list):
@@ -119,13 +115,3 @@ def _closes(text: str, i: int, closer: str) -> bool:
         after = text[i + 1] if i + 1 < len(text) else " "
         return not after.isalnum()  # "Zelensky’s" is an apostrophe, not a closing mark
     return True
-
-
-def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    """The quote that overlaps [start, end), if any (quotes are sorted and disjoint)."""
-    for q in after(quotes, start):
-        if q.start >= end:
-            return None
-        if q.end > start:
-            return q
-    return None

@@ -40,7 +40,7 @@ def _label_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
         if m.group(2).split(maxsplit=1)[0].lower() in _HEADING_OPENERS:
             continue  # 'IRS Investigation: What We Know' is a heading, not a quote
         content = _label_content(text, m.start(2), m.end(2), headline=not text[:m.start()].strip())
-        frame = _frame(doc, entry, m.end(1), text.index(":", m.end(1)), (m.start(1), m.end(1)), content)
+        frame = _frame(doc, entry, text.index(":", m.end(1)), (m.start(1), m.end(1)), content)
         if frame is not None:
             frames.append(frame)
     return frames
@@ -78,14 +78,15 @@ def _signature_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[F
             continue
         name = (m.start(2), m.end(2))
         name = trim(doc_text(doc), name)
-        frame = _frame(doc, entry, m.start(1), m.end(1) - 1, name, (q.start, q.end))
+        frame = _frame(doc, entry, m.end(1) - 1, name, (q.start, q.end))
         if frame is not None:
             frames.append(frame)
     return frames
 
 
-def _frame(doc: Doc, entry, cue_start: int, cue_last: int, source: tuple[int, int],
+def _frame(doc: Doc, entry, cue_last: int, source: tuple[int, int],
            content: tuple[int, int]) -> Frame | None:
+    """A one-character cue (':' or the dash) at ``cue_last``."""
     cue_span = doc.char_span(cue_last, cue_last + 1, alignment_mode="expand")
     source_span = doc.char_span(*source, alignment_mode="expand")
     if cue_span is None or source_span is None or content[1] - content[0] < 2:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from onrecord.evaluation.adapter import PredAttribution, article_to_polnear
 from onrecord.evaluation.brat import GoldAttribution, GoldDocument, read_polnear
 from onrecord.evaluation.matching import greedy_match
-from onrecord.evaluation.spans import Span, overlap, strip_span
+from onrecord.evaluation.spans import overlap, strip_span
 
 if TYPE_CHECKING:
     from onrecord.pipeline import Extractor

@@ -10,7 +10,6 @@ from typing import Iterator
 CUE_CLASSES = ("neutral", "assertive", "tentative", "contested", "denial", "confirmation",
                "report", "directive", "evaluative", "intent")
 FRAMES = ("clause", "object", "belief", "intent")
-ENTITY_TYPES = ("person", "organization", "media", "place", "group", "other")
 
 
 @dataclass(frozen=True, slots=True)
