@@ -24,3 +24,16 @@ def test_denying_a_report(extract):
 def test_no_reply_without_evidence(extract):
     a = extract("The Gazette reported that the plant would close. The mayor said jobs were safe.")
     assert all(not s.replies_to for s in a.statements)
+
+
+def test_replies_to_an_unnamed_report(extract):
+    cases = {
+        "In response to the report, the mayor said the story was false.": ("said", "rejects"),
+        "Asked about the report, the mayor said it was false.": ("said", "rejects"),
+        "The mayor dismissed the report as fiction.": ("dismissed", "rejects"),
+        "The mayor confirmed the report on Monday.": ("confirmed", "confirms"),
+    }
+    for second, (cue, kind) in cases.items():
+        a = extract("The Gazette reported that the mayor took bribes. " + second)
+        reported = by_cue(a, "reported")
+        assert [(r.statement, r.type) for r in by_cue(a, cue).replies_to] == [(reported.id, kind)], second

@@ -66,3 +66,9 @@ def test_pronouns_agree_in_gender_with_what_the_text_said(extract):
                 "She said she was ready.")
     she = [s for s in a.statements if s.speaker.text == "She"][0]
     assert she.speaker.name == "Ana Smith"
+
+
+def test_role_description_needs_an_entity_with_that_role(extract):
+    a = extract("The Gazette reported that taxes rose. The mayor said the report was wrong.")
+    mayor = [s for s in a.statements if s.speaker and s.speaker.text == "The mayor"][0]
+    assert mayor.speaker.name is None  # no earlier entity is a mayor

@@ -21,6 +21,7 @@ from onrecord.resolution import EntityIndex
 _NEGATIONS = {"no", "not", "n't", "never", "without", "nothing", "none", "neither", "nor",
               "nobody", "false", "untrue", "baseless", "rejected", "rejects", "denied", "denies",
               "dismissed", "dismisses", "invented", "fabricated"}
+_VERDICT_CLASSES = {"denial", "confirmation"}
 _CLAIM_CLASSES = {"claim": "contested", "allegation": "contested", "accusation": "contested",
                   "report": "report", "story": "report", "article": "report"}
 
@@ -68,7 +69,7 @@ class _ReplyFinder:
                 yield from self._remarks_came_after(tok)
             elif lemma in self.markers.get("claim_noun", ()) and tok.dep_ == "pobj":
                 yield from self._commenting_on(tok)
-            elif tok.i in self.by_cue_token and self.by_cue_token[tok.i].cue.cls == "denial":
+            elif tok.i in self.by_cue_token and self.by_cue_token[tok.i].cue.cls in _VERDICT_CLASSES:
                 yield from self._denied_report(tok)
 
     # "His remarks came after the Financial Times claimed ..."
@@ -102,7 +103,7 @@ class _ReplyFinder:
         if target is not None:
             yield replier, target
 
-    # "X denied the report"
+    # "X denied the report", "X confirmed the claims"
     def _denied_report(self, verb: Token):
         replier = self.by_cue_token[verb.i]
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -145,8 +146,7 @@ class _ReplyFinder:
         if owner_id is not None:
             candidates = [s for s in candidates if s.speaker and s.speaker.entity == owner_id]
         elif owner is None:
-            speaker = exclude.speaker.entity if exclude.speaker else None
-            candidates = [s for s in candidates if not s.speaker or s.speaker.entity != speaker]
+            candidates = [s for s in candidates if not _same_speaker(s, exclude)]
         else:
             return None
         for pick in (lambda s: s.cue.lemma == lemma, lambda s: s.cue.cls == _CLAIM_CLASSES.get(lemma),
@@ -180,3 +180,12 @@ def _is_sequence(verb: Token, sequences) -> bool:
         if nxt == words[1:]:
             return True
     return False
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    """Both by the same entity, or (unresolved) by the same words."""
+    if a.speaker is None or b.speaker is None:
+        return False
+    if a.speaker.entity is not None or b.speaker.entity is not None:
+        return a.speaker.entity == b.speaker.entity
+    return a.speaker.text.lower() == b.speaker.text.lower()

@@ -121,9 +121,7 @@ class EntityIndex:
         if m.outlet is not None:
             return self._outlet_entity(m)
         name = self.lexicon.canonical_name(clean_name(m.text))
-        typ = m.type
-        if typ == "organization" and any(w in self.lexicon.media_name_words for w in name.split()):
-            typ = "media"
+        typ = self._name_type(name, m.type)
         entity = self._same_name(name, typ) or self._person_by_surname(name, typ)
         if entity is None:
             entity = EntityDraft(type=typ)
@@ -161,6 +159,15 @@ class EntityIndex:
             return entity
         # a full name joins a surname-only entity, never another full name ('Bill' vs 'Hillary')
         return entity if all(len(n.split()) == 1 for n in entity.names) else None
+
+    def _name_type(self, name: str, tagged: str) -> str:
+        """An outlet-like name ('Velmora Herald', 'the Gazette') is media whatever the tagger said."""
+        words = name.split()
+        if tagged == "organization" and any(w in self.lexicon.media_name_words for w in words):
+            return "media"
+        if tagged == "person" and words and words[-1] in self.lexicon.media_name_words:
+            return "media"
+        return tagged
 
     def _person_by_surname(self, name: str, typ: str) -> EntityDraft | None:
         """'Trump' tagged as an organisation after 'Donald Trump' is still the person."""
@@ -214,8 +221,8 @@ class EntityIndex:
     def _description_score(self, entity: EntityDraft, noun: str, modifiers,
                            described: str) -> int | None:
         named = noun in entity.roles or noun in {w.lower() for n in entity.names for w in n.split()}
-        if described == "organization" and not named:
-            return None  # 'the council' is no organisation whose name or roles lack 'council'
+        if described in ("organization", "person") and not named:
+            return None  # 'the council', 'the mayor': only an entity whose name or roles say so
         score = 2 if named else 0
         if entity.outlet_kind and noun == entity.outlet_kind:
             score += 1
