@@ -113,3 +113,10 @@ def test_adverbial_before_the_cue_is_not_content(extract):
     a = extract('In a statement, Flynn said, "my guilty plea reflects a decision I made."')
     s = by_cue(a, "said")
     assert s.content.text == '"my guilty plea reflects a decision I made."' and s.content2 is None
+
+
+def test_speaker_nearest_the_cue_when_the_quote_is_misparsed_as_a_subject(extract):
+    a = extract("“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview.")
+    s = by_cue(a, "said")
+    assert s.speaker.text == "Obama's former campaign strategist"
+    assert s.content.text == "“My reaction, that was outrageous,”"

@@ -38,10 +38,9 @@ def _speaker_clause(node: Token) -> Token:
 
 
 def _subject_child(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child
-    return None
+    """The verb's subject; of two (a misparsed quote beside the cue), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def _passive_agent(verb: Token) -> Token | None:
