@@ -33,3 +33,8 @@ def test_typewriter_double_quotes():
 def test_closing_mark_used_as_opener_at_paragraph_start():
     text = "intro.\n”Fear is here,” she wrote."
     assert spans(text) == ["”Fear is here,”"]
+
+
+def test_curly_opening_with_straight_closing_mark():
+    text = 'There was “no evidence" yet. "We see no link," the mayor said.'
+    assert spans(text) == ['“no evidence"', '"We see no link,"']

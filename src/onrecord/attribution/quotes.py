@@ -107,10 +107,16 @@ def _opening_mark(text: str, i: int) -> str | None:
     return None
 
 
+_INTERCHANGEABLE = {"”": '"', '"': "”"}  # '“no evidence" yet': marks typed from two keyboards
+
+
 def _closes(text: str, i: int, closer: str) -> bool:
     ch = text[i]
     if ch != closer:
-        return False
+        if _INTERCHANGEABLE.get(closer) != ch:
+            return False
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return i > 0 and not text[i - 1].isspace() and not after.isalnum()
     if closer in ("’", "'"):
         after = text[i + 1] if i + 1 < len(text) else " "
         return not after.isalnum()  # "Zelensky’s" is an apostrophe, not a closing mark
