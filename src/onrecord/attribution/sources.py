@@ -53,8 +53,9 @@ def _passive_agent(verb: Token) -> Token | None:
 
 
 def source_span(head: Token) -> Span:
-    """The noun phrase of the source with its appositions, without what the writer hangs on it
-    after a comma (', who ...', ', speaking to ...') and without a dateline ('WASHINGTON -- ')."""
+    """The noun phrase of the source with its appositions and relative clauses (PolNeAR keeps
+    them), without a participle hung on it after a comma (', speaking to ...') and without a
+    dateline ('WASHINGTON -- ')."""
     doc = head.doc
     end_tok = head
     for child in head.rights:
@@ -75,5 +76,6 @@ def source_span(head: Token) -> Span:
 def _ends_source(child: Token) -> bool:
     if child.dep_ in _SOURCE_STOP_DEPS:
         return True
-    after_comma = child.i > 0 and child.doc[child.i - 1].text == ","
-    return child.dep_ in ("relcl", "acl") and after_comma
+    first = child.left_edge
+    after_comma = first.i > 0 and child.doc[first.i - 1].text == ","
+    return child.dep_ == "acl" and after_comma  # ', speaking to a veterans group,' (relative clauses stay)
