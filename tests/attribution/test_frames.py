@@ -120,3 +120,9 @@ def test_speaker_nearest_the_cue_when_the_quote_is_misparsed_as_a_subject(extrac
     s = by_cue(a, "said")
     assert s.speaker.text == "Obama's former campaign strategist"
     assert s.content.text == "“My reaction, that was outrageous,”"
+
+
+def test_reporting_noun_with_its_owner_and_that_clause(extract):
+    a = extract("Trump’s claim that the election was rigged drew criticism.")
+    s = by_cue(a, "claim")
+    assert (s.speaker.name, s.cue.cls, s.content.text) == ("Trump", "contested", "the election was rigged")

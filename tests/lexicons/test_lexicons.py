@@ -35,3 +35,9 @@ def test_outlet_short_names_and_aliases():
 def test_gender_words_are_m_or_f():
     words = load_lexicon().gender_words
     assert words["she"] == "f" and words["mr."] == "m" and set(words.values()) == {"m", "f"}
+
+
+def test_reporting_nouns_have_known_classes():
+    nouns = load_lexicon().nouns
+    assert nouns["claim"].cls == "contested" and nouns["denial"].cls == "denial"
+    assert all(n.cls in CUE_CLASSES for n in nouns.values())

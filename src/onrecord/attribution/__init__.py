@@ -2,8 +2,8 @@
 
 Modules: ``quotes`` (quotation marks), ``cues`` (reporting verbs and 'according to'),
 ``sources`` and ``contents`` (what the parse attaches to a cue), ``boundaries`` (where a
-content starts and ends), ``verb_frames`` and ``according`` and ``signatures`` (the three
-kinds of frame), ``chains`` and ``continuation`` (frames adjusted against each other),
+content starts and ends), ``verb_frames``, ``noun_frames``, ``according`` and ``signatures``
+(the kinds of frame), ``chains`` and ``continuation`` (frames adjusted against each other),
 ``nesting`` (parents).
 """
 
@@ -16,6 +16,7 @@ from onrecord.attribution.chains import cut_shared_subject_conjuncts, merge_chai
 from onrecord.attribution.continuation import attach_continuations
 from onrecord.attribution.cues import match_according_to
 from onrecord.attribution.frame import Frame
+from onrecord.attribution.noun_frames import noun_frame
 from onrecord.attribution.quotes import Quote, find_quotes
 from onrecord.attribution.signatures import layout_frames
 from onrecord.attribution.verb_frames import verb_frame
@@ -33,7 +34,8 @@ def find_frames(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> list[Frame]:
     for tok in doc:
         according = match_according_to(tok, lexicon)
         frame = (according_frame(according, text, quotes) if according is not None
-                 else verb_frame(tok, text, quotes, lexicon, taken))
+                 else verb_frame(tok, text, quotes, lexicon, taken)
+                 or noun_frame(tok, text, quotes, lexicon))
         if frame is not None:
             frames.append(frame)
             taken.add(frame.content)

@@ -45,6 +45,7 @@ class Lexicon:
     non_speaker_labels: frozenset[str]
     media_name_words: frozenset[str]
     gender_words: dict[str, str]
+    nouns: dict[str, VerbEntry]
 
     def outlet_by_surface(self) -> dict[str, Outlet]:
         """Every written form of every outlet (canonical name, aliases, with and without 'the')."""
@@ -124,4 +125,5 @@ def load_lexicon() -> Lexicon:
         non_speaker_labels=frozenset(row[0] for row in _rows("non_speaker_labels.txt")),
         media_name_words=frozenset(row[0] for row in _rows("media_name_words.txt")),
         gender_words={word: gender for word, gender in _rows("gender_words.tsv")},
+        nouns={lemma: VerbEntry(lemma, cls, "clause") for lemma, cls in _rows("reporting_nouns.tsv")},
     )
