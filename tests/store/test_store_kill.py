@@ -104,3 +104,15 @@ def test_sigkill_then_resume_has_no_duplicate_and_no_loss(tmp_path):
     assert fts == N
     statuses = [r[0] for r in con.execute("SELECT status FROM runs ORDER BY id")]
     assert statuses[-1] == "done" and "running" in statuses  # killed runs never finished
+
+
+def test_run_with_recycled_workers_exits(tmp_path):
+    """Batches left in a retired worker's queue must not keep the process from exiting."""
+    records = [dict(r, text=r["text"] + " " + "filler words for a long article. " * 300)
+               for r in generated(150)]
+    path = write_jsonl(tmp_path / "big.jsonl", records)
+    proc = subprocess.run([*CLI, "ingest", str(path), "--db", str(tmp_path / "c.db"), "--workers", "1",
+                           "--batch-size", "10", "--recycle-after", "20", "--extractor", FAKE],
+                          capture_output=True, timeout=120, env=dict(os.environ, FAKE_SLEEP="0"))
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    assert _count(tmp_path / "c.db", "articles") == 150

@@ -155,6 +155,8 @@ class ProcessPool:
             if p.is_alive():
                 p.terminate()
                 p.join(2)
+        for q in self.queues.values():
+            _abandon(q)
         self._drain(0.05)
 
     # -- work ---------------------------------------------------------------------------------
@@ -271,6 +273,7 @@ class ProcessPool:
                 for it in batch.items:  # find the culprit: one article per batch
                     self._next_retry_id -= 1
                     self.submit(self._next_retry_id, [it], single_retry=True)
+        _abandon(self.queues[wid])
         del self.procs[wid], self.queues[wid]
         conn = self.conns.pop(wid, None)
         if conn is not None:
@@ -279,3 +282,10 @@ class ProcessPool:
 
     def all_stats(self) -> dict[int, WorkerStats]:
         return {**self.retired, **{w: s for w, s in self.stats.items() if w not in self.retired}}
+
+
+def _abandon(q) -> None:
+    """A queue whose worker is gone: batches still buffered in it were handed to another worker,
+    so its feeder thread must not keep the process from exiting (it would wait forever)."""
+    q.cancel_join_thread()
+    q.close()
