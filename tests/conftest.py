@@ -40,3 +40,19 @@ def seed_path(name: str) -> Path:
     if not path.exists():
         pytest.fail(f"{path} is missing: the tests read the seed article from ../shared (CI provides it)")
     return path
+
+
+@pytest.fixture(scope="session")
+def pg_base_url() -> str:
+    """The machine's PostgreSQL (127.0.0.1:5432, database test, user root or postgres)."""
+    import psycopg
+
+    for user in ("root", "postgres"):
+        url = f"postgresql://{user}@127.0.0.1:5432/test"
+        try:
+            psycopg.connect(url, connect_timeout=3).close()
+            return url
+        except psycopg.Error:
+            continue
+    pytest.fail("PostgreSQL is not reachable at 127.0.0.1:5432 (database test): start it, e.g. "
+                "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start")

@@ -12,26 +12,15 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
-def pg_client(tmp_path_factory):
+def pg_client(tmp_path_factory, pg_base_url):
     import psycopg
-    base = None
-    for user in ("root", "postgres"):
-        url = f"postgresql://{user}@127.0.0.1:5432/test"
-        try:
-            psycopg.connect(url, connect_timeout=3).close()
-            base = url
-            break
-        except psycopg.Error:
-            continue
-    if base is None:
-        pytest.fail("PostgreSQL is not reachable at 127.0.0.1:5432 (database test): start it, e.g. "
-                    "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start")
     from fastapi.testclient import TestClient
 
     from onrecord.explorer import create_app
     from onrecord.store import IngestOptions, ingest
 
     schema = f"onrecord_explorer_{uuid.uuid4().hex[:10]}"
+    base = pg_base_url
     url = f"{base}?schema={schema}"
     src = write_jsonl(tmp_path_factory.mktemp("pg") / "news.jsonl", ARTICLES)
     ingest([str(src)], url, IngestOptions(workers=0, extractor=FAKE))

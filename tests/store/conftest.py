@@ -20,21 +20,11 @@ def corpus_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def pg_url():
+def pg_url(pg_base_url: str):
     """A fresh PostgreSQL schema per test, dropped afterwards."""
     import psycopg
-    base = None
-    for user in ("root", "postgres"):
-        url = f"postgresql://{user}@127.0.0.1:5432/test"
-        try:
-            psycopg.connect(url, connect_timeout=3).close()
-            base = url
-            break
-        except psycopg.Error:
-            continue
-    if base is None:
-        pytest.fail("PostgreSQL is not reachable at 127.0.0.1:5432 (database test): start it, e.g. "
-                    "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start")
+
+    base = pg_base_url
     schema = f"onrecord_test_{uuid.uuid4().hex[:12]}"
     yield f"{base}?schema={schema}"
     with psycopg.connect(base, autocommit=True) as conn:
