@@ -46,6 +46,7 @@ class Lexicon:
     media_name_words: frozenset[str]
     gender_words: dict[str, str]
     nouns: dict[str, VerbEntry]
+    first_names: dict[str, str]  # first name -> 'm' | 'f', only where the sources agree
 
     def outlet_by_surface(self) -> dict[str, Outlet]:
         """Every written form of every outlet (canonical name, aliases, with and without 'the')."""
@@ -126,4 +127,5 @@ def load_lexicon() -> Lexicon:
         media_name_words=frozenset(row[0] for row in _rows("media_name_words.txt")),
         gender_words={word: gender for word, gender in _rows("gender_words.tsv")},
         nouns={lemma: VerbEntry(lemma, cls, "clause") for lemma, cls in _rows("reporting_nouns.tsv")},
+        first_names={name: gender for name, gender, _seen in _rows("first_names.tsv")},
     )

@@ -9,9 +9,11 @@ from spacy.tokens import Doc
 
 from onrecord.doctext import doc_text
 from onrecord.lexicons import Lexicon
+from onrecord.resolution.evidence import Resolution
 from onrecord.resolution.mentions import (
     Mention, clean_name, description_mentions, name_mentions, pronoun_mentions, role_words,
 )
+from onrecord.resolution.pronouns import RulePronouns
 
 _COMPATIBLE = {
     "person": {"person"},
@@ -19,7 +21,7 @@ _COMPATIBLE = {
     "organization": {"organization", "media"},
     "group": {"group"},
 }
-_RECENCY_WINDOW = 3000  # characters: how far back a description or pronoun looks
+_RECENCY_WINDOW = 3000  # characters: how far back a description looks
 _RECENT_ENTITIES = 40
 _PROPAGATED_TYPES = {"person", "organization", "media"}  # entities a description may refer back to
 
@@ -53,9 +55,12 @@ class EntityDraft:
 class EntityIndex:
     """All entities of one document and which mention belongs to which."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, pronouns=None) -> None:
+        """``pronouns`` chooses pronoun antecedents (``resolution.pronouns``; rules by default)."""
         self.doc = doc
         self.lexicon = lexicon
+        self.pronouns = pronouns if pronouns is not None else RulePronouns()
+        self.evidence: dict[int, Resolution] = {}  # mention start -> how it was resolved
         self.entities: list[EntityDraft] = []
         self.by_token: dict[int, EntityDraft] = {}
         self._groups: dict[str, EntityDraft] = {}
@@ -98,8 +103,14 @@ class EntityIndex:
             entity = self._entity_for_name(m)
         elif m.kind == "description":
             entity = self._antecedent(m)
+            if entity is not None:
+                last = [x for x in entity.mentions if x.end <= m.start]
+                self.evidence[m.start] = Resolution(
+                    "role", (last[-1].start, last[-1].end) if last else None, 0.8)
         else:
-            entity = self._pronoun_antecedent(m)
+            entity, how = self.pronouns.choose(self, m)
+            if how is not None:
+                self.evidence[m.start] = how
         if entity is not None:
             self._attach(entity, m)
 
@@ -238,23 +249,20 @@ class EntityIndex:
                 return None  # 'the Ukrainian leader' is no one whose roles say nothing of Ukraine
         return score
 
-    def _pronoun_antecedent(self, m: Mention) -> EntityDraft | None:
-        """The last person known to match the pronoun's gender, else the last one not known to
-        clash with it, within the recency window."""
-        gender = self.lexicon.gender_words.get(m.text.lower())
-        unknown = None
-        for entity in reversed(self._recent):
-            if entity.type != "person":
-                continue
-            if m.start - entity.last_mention_before(m.start) > _RECENCY_WINDOW:
-                break
-            if gender is None or entity.gender == gender:
-                return entity
-            if entity.gender is None and unknown is None:
-                unknown = entity
-        if unknown is not None:
-            unknown.gender = gender
-        return unknown
+    def name_gender(self, entity: EntityDraft) -> str | None:
+        """A person's gender from a first name the lexicon is certain of."""
+        if entity.type != "person":
+            return None
+        for name in sorted(entity.names, key=lambda n: -len(n.split())):
+            words = name.split()
+            if len(words) > 1:
+                return self.lexicon.first_names.get(words[0])
+        return None
+
+    @property
+    def recent(self) -> list[EntityDraft]:
+        """Recently mentioned entities, the latest last."""
+        return self._recent
 
     # -- lookup ------------------------------------------------------------------
     def entity_at(self, token_i: int) -> EntityDraft | None:

@@ -1,0 +1,1 @@
+"""Learned coreference: mention-ranking resolver, its data readers, training and prediction."""

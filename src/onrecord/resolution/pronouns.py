@@ -1,0 +1,101 @@
+"""Pronoun antecedents: the rule (last person of the right gender) or the learned ranker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from onrecord.coref.context import DiscourseContext
+from onrecord.coref.features import Candidate, pair_features, pronoun_gender, sentence_numbers
+from onrecord.resolution.evidence import Resolution
+
+if TYPE_CHECKING:
+    from onrecord.coref.ranker import PronounRanker
+    from onrecord.resolution.entities import EntityDraft, EntityIndex
+    from onrecord.resolution.mentions import Mention
+
+WINDOW = 3000  # characters: how far back a pronoun looks
+MAX_CANDIDATES = 8
+RULE_CONFIDENCE = 0.6
+
+# called with the pronoun, its candidates and their feature rows; may return the index of the
+# candidate to follow instead of the model's choice (training follows the gold antecedent)
+Observer = Callable[["Mention", list[tuple["EntityDraft", Candidate]], list[list[float]]], "int | None"]
+
+
+class RulePronouns:
+    """The last person known to match the pronoun's gender, else the last not known to clash."""
+
+    def choose(self, index: "EntityIndex", m: "Mention") -> tuple["EntityDraft | None", Resolution | None]:
+        gender = index.lexicon.gender_words.get(m.text.lower())
+        unknown = None
+        for entity in reversed(index.recent):
+            if entity.type != "person":
+                continue
+            if m.start - entity.last_mention_before(m.start) > WINDOW:
+                break
+            if gender is None or entity.gender == gender:
+                return entity, _via(entity, m.start, RULE_CONFIDENCE)
+            if entity.gender is None and unknown is None:
+                unknown = entity
+        if unknown is not None:
+            unknown.gender = gender
+            return unknown, _via(unknown, m.start, RULE_CONFIDENCE / 2)
+        return None, None
+
+
+class LearnedPronouns:
+    """Candidates scored by the gradient-boosted ranker (``onrecord.coref``); the best one wins."""
+
+    def __init__(self, ranker: "PronounRanker", context: DiscourseContext,
+                 observer: Observer | None = None) -> None:
+        self.ranker = ranker
+        self.context = context
+        self.observer = observer
+        self._sent_of: list[int] | None = None
+
+    def choose(self, index: "EntityIndex", m: "Mention") -> tuple["EntityDraft | None", Resolution | None]:
+        candidates = candidates_for(index, m)
+        if not candidates:
+            return None, None
+        if self._sent_of is None:
+            self._sent_of = sentence_numbers(index.doc)
+        pron = index.doc[m.head]
+        rows = [pair_features(index.doc, self._sent_of, pron, c, self.context,
+                              lambda tok, e=e: index.by_token.get(tok) is e)
+                for e, c in candidates]
+        probs = self.ranker.score(rows)
+        best = int(probs.argmax())
+        if self.observer is not None:
+            forced = self.observer(m, candidates, rows)
+            best = best if forced is None else forced
+        entity, cand = candidates[best]
+        if entity.gender is None:
+            entity.gender = pronoun_gender(m.text)
+        return entity, Resolution("pronoun", (cand.start, cand.end), round(float(probs[best]), 3))
+
+
+def candidates_for(index: "EntityIndex", m: "Mention") -> list[tuple["EntityDraft", Candidate]]:
+    """Recently mentioned people before the pronoun, most recent first."""
+    found = []
+    for rank, entity in enumerate(reversed(index.recent)):
+        if entity.type != "person":
+            continue
+        before = [x for x in entity.mentions if x.end <= m.start]
+        if not before or m.start - before[-1].end > WINDOW:
+            continue
+        last, first = before[-1], before[0]
+        found.append((entity, Candidate(
+            start=last.start, end=last.end, head=last.head, kind=last.kind if last.kind in
+            ("name", "description", "pronoun") else "name", first_head=first.head,
+            mentions=len(before), gender=entity.gender or index.name_gender(entity),
+            rank=rank, is_person=True, has_full_name=any(len(n.split()) > 1 for n in entity.names))))
+        if len(found) == MAX_CANDIDATES:
+            break
+    return found
+
+
+def _via(entity: "EntityDraft", pos: int, confidence: float) -> Resolution:
+    before = [x for x in entity.mentions if x.end <= pos]
+    span = (before[-1].start, before[-1].end) if before else None
+    return Resolution("pronoun", span, confidence)
