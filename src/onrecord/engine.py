@@ -20,7 +20,10 @@ from onrecord.attribution.spans import statement_kind
 from onrecord.discourse import find_own_voice, find_replies
 from onrecord.lexicons import load_lexicon
 from onrecord.records import Article, Cue, Entity, Speaker, Statement, TextSpan
-from onrecord.resolution import EntityDraft, EntityIndex, speaker_entity
+from onrecord.resolution import EntityDraft
+from onrecord.resolution.canonical import registry_names
+from onrecord.resolution.document import resolve_entities
+from onrecord.resolution.speakers import SpeakerChoice, first_person_speaker, speaker_entity
 from onrecord.temporal.anchoring import statement_time
 
 _CONTROL = {c: " " for c in range(32) if chr(c) not in "\n\t\r"} | {0x7F: " "}
@@ -31,16 +34,23 @@ def prepare_text(text: str) -> str:
     return text.translate(_CONTROL)
 
 
-def article_from_doc(doc: Doc, meta) -> Article:
-    """Every attribution in a parsed document, as an Article."""
+COREF = ("learned", "rules")
+
+
+def article_from_doc(doc: Doc, meta, *, coref: str = "learned") -> Article:
+    """Every attribution in a parsed document, as an Article.
+
+    ``coref`` picks the pronoun resolver: the shipped learned ranker or the rules."""
+    if coref not in COREF:
+        raise ValueError(f"coref must be one of {COREF}, not {coref!r}")
     lexicon = load_lexicon()
     text = doc_text(doc)
     quotes = find_quotes(text)
     frames = dedupe(find_frames(doc, quotes, lexicon))
     parents = parents_of(frames)
-    index = EntityIndex(doc, lexicon)
-    speakers = [speaker_entity(index, f.source_head, *(f.source or (0, 0)), lexicon)
-                if f.source else None for f in frames]
+    index = resolve_entities(doc, lexicon, quotes, frames, learned=coref == "learned")
+    speakers = _speakers(index, frames, parents, lexicon)
+    registry_names(index.entities)
     entity_ids = _entity_ids(index.entities)
     published = _parse_date(meta.published)
     statements = [
@@ -54,6 +64,20 @@ def article_from_doc(doc: Doc, meta) -> Article:
         statements=tuple(statements),
         own_voice=tuple(find_own_voice(doc, statements)),
     )
+
+
+def _speakers(index, frames: list[Frame], parents: list[int | None], lexicon) -> list[SpeakerChoice | None]:
+    """Each frame's speaker; a first-person source inside a quote takes the quote's speaker."""
+    choices = [speaker_entity(index, f.source_head, *(f.source or (0, 0)), lexicon)
+               if f.source else None for f in frames]
+    for i, frame in enumerate(frames):
+        parent = parents[i]
+        if frame.source is None or parent is None:
+            continue
+        inherited = first_person_speaker(choices[parent], frames[parent].source, frame.source_head)
+        if inherited is not None:
+            choices[i] = inherited
+    return choices
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -77,7 +101,7 @@ def _entities(entities: list[EntityDraft], ids: dict[int, str]) -> tuple[Entity,
             continue
         spans = sorted({(m.start, m.end, m.text) for m in entity.mentions})
         out.append(Entity(ids[id(entity)], entity.canonical(), entity.type,
-                          tuple(TextSpan(s, e, t) for s, e, t in spans)))
+                          tuple(TextSpan(s, e, t) for s, e, t in spans), entity.registry))
     return tuple(sorted(out, key=lambda e: int(e.id[1:])))
 
 
@@ -87,17 +111,24 @@ def _span(text: str, span: tuple[int, int] | None) -> TextSpan | None:
     return TextSpan(span[0], span[1], text[span[0]:span[1]])
 
 
-def _speaker(frame: Frame, entity: EntityDraft | None, ids: dict[int, str], text: str) -> Speaker | None:
+def _speaker(frame: Frame, choice: SpeakerChoice | None, ids: dict[int, str], text: str) -> Speaker | None:
     if frame.source is None:
         return None
     s, e = frame.source
-    if entity is None:
+    if choice is None or choice.entity is None:
         return Speaker(s, e, text[s:e])
+    entity, how = choice.entity, choice.resolution
     name = None if entity.type == "group" else entity.canonical()
-    return Speaker(s, e, text[s:e], ids.get(id(entity)), name)
+    method = how.method if how else None
+    if method == "name" and entity.registry is not None and entity.registry_renamed:
+        method = "registry"
+    antecedent = _span(text, how.antecedent) if how and how.antecedent else None
+    members = tuple(ids[id(m)] for m in choice.members if id(m) in ids)
+    return Speaker(s, e, text[s:e], ids.get(id(entity)), name, method, antecedent,
+                   how.confidence if how else None, members)
 
 
-def _statement(i: int, frame: Frame, parent: int | None, entity: EntityDraft | None,
+def _statement(i: int, frame: Frame, parent: int | None, entity: SpeakerChoice | None,
                ids: dict[int, str], text: str, quotes: list[Quote], time) -> Statement:
     cue = frame.cue
     kind = statement_kind(frame.content, quotes, text)

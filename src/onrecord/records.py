@@ -11,7 +11,9 @@ from typing import Any, Literal
 
 SCHEMA = "onrecord.article/1"
 
-EntityType = Literal["person", "organization", "media", "place", "group", "other"]
+EntityType = Literal["person", "organization", "media", "place", "group", "document", "other"]
+ResolutionMethod = Literal["name", "surname", "role", "pronoun", "quote-first-person", "description",
+                           "document-author", "registry", "group"]
 StatementKind = Literal["direct", "indirect", "mixed"]
 ReplyType = Literal["rejects", "confirms", "responds"]
 Granularity = Literal["day", "week", "month", "year"]
@@ -35,21 +37,34 @@ class TextSpan:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who a statement is attributed to, as written and as resolved."""
+    """Who a statement is attributed to, as written and as resolved, with the evidence:
+    how it was resolved, the mention it was resolved through, and a confidence."""
 
     start: int
     end: int
     text: str
     entity: str | None = None
     name: str | None = None
+    resolution: ResolutionMethod | None = None
+    antecedent: TextSpan | None = None
+    confidence: float | None = None
+    members: tuple[str, ...] = ()  # entity ids of every member of a compound speaker
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end,
-                "entity": self.entity, "name": self.name}
+        d = {"text": self.text, "start": self.start, "end": self.end,
+             "entity": self.entity, "name": self.name, "resolution": self.resolution,
+             "antecedent": self.antecedent.to_dict() if self.antecedent else None,
+             "confidence": self.confidence}
+        if self.members:
+            d["members"] = list(self.members)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Speaker":
-        return cls(d["start"], d["end"], d["text"], d.get("entity"), d.get("name"))
+        antecedent = d.get("antecedent")
+        return cls(d["start"], d["end"], d["text"], d.get("entity"), d.get("name"),
+                   d.get("resolution"), TextSpan.from_dict(antecedent) if antecedent else None,
+                   d.get("confidence"), tuple(d.get("members", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,15 +171,19 @@ class Entity:
     name: str
     type: EntityType
     mentions: tuple[TextSpan, ...] = ()
+    registry: str | None = None  # the entity registry's id (a Wikidata QID where known)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "type": self.type,
-                "mentions": [m.to_dict() for m in self.mentions]}
+        d = {"id": self.id, "name": self.name, "type": self.type,
+             "mentions": [m.to_dict() for m in self.mentions]}
+        if self.registry:
+            d["registry"] = self.registry
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Entity":
         return cls(d["id"], d["name"], d["type"],
-                   tuple(TextSpan.from_dict(m) for m in d.get("mentions", [])))
+                   tuple(TextSpan.from_dict(m) for m in d.get("mentions", [])), d.get("registry"))
 
 
 @dataclass(frozen=True, slots=True)

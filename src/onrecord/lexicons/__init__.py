@@ -47,6 +47,9 @@ class Lexicon:
     gender_words: dict[str, str]
     nouns: dict[str, VerbEntry]
     first_names: dict[str, str]  # first name -> 'm' | 'f', only where the sources agree
+    document_nouns: dict[str, bool]  # document noun -> whether a name in front is its author
+    institution_nouns: frozenset[str]
+    spokesperson_nouns: frozenset[str]
 
     def outlet_by_surface(self) -> dict[str, Outlet]:
         """Every written form of every outlet (canonical name, aliases, with and without 'the')."""
@@ -128,4 +131,7 @@ def load_lexicon() -> Lexicon:
         gender_words={word: gender for word, gender in _rows("gender_words.tsv")},
         nouns={lemma: VerbEntry(lemma, cls, "clause") for lemma, cls in _rows("reporting_nouns.tsv")},
         first_names={name: gender for name, gender, _seen in _rows("first_names.tsv")},
+        document_nouns={word: authored == "yes" for word, authored in _rows("document_nouns.tsv")},
+        institution_nouns=frozenset(row[0] for row in _rows("institution_nouns.txt")),
+        spokesperson_nouns=frozenset(row[0] for row in _rows("spokesperson_nouns.txt")),
     )

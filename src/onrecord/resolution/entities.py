@@ -37,9 +37,17 @@ class EntityDraft:
     countries: set[str] = field(default_factory=set)
     outlet_kind: str | None = None
     gender: str | None = None  # 'm' or 'f' once a title or a pronoun has told
+    registry: str | None = None  # the entity registry's id, once matched
+    registry_name: str | None = None  # the registry's canonical name where it differs
+
+    @property
+    def registry_renamed(self) -> bool:
+        return self.registry_name is not None
 
     def canonical(self) -> str:
-        """The fullest name the article gives (after the alias table)."""
+        """The registry's name, else the fullest name the article gives (after the alias table)."""
+        if self.registry_name:
+            return self.registry_name
         if not self.names:
             return self.mentions[0].text
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
@@ -270,11 +278,26 @@ class EntityIndex:
 
     def group(self, text: str, start: int, end: int, head: int) -> EntityDraft:
         """The entity of an unnamed group ('several media outlets'), one per wording."""
-        key = " ".join(text.lower().split())
+        return self._by_wording("group", text, start, end, head)
+
+    def document(self, text: str, start: int, end: int, head: int) -> EntityDraft:
+        """A report, poll or statement speaking without a named author, one per wording."""
+        return self._by_wording("document", text, start, end, head)
+
+    def named_organization(self, text: str, start: int, end: int, head: int) -> EntityDraft:
+        """An organisation named after a person or place ('the Trump administration')."""
+        return self._by_wording("organization", text, start, end, head)
+
+    def _by_wording(self, typ: str, text: str, start: int, end: int, head: int) -> EntityDraft:
+        words = text.split()
+        if typ != "group" and words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        key = typ + ":" + " ".join(w.lower() for w in words)
         entity = self._groups.get(key)
         if entity is None:
-            entity = EntityDraft(type="group")
+            entity = EntityDraft(type=typ, names=[] if typ == "group" else [clean_name(" ".join(words))])
             self._groups[key] = entity
             self.entities.append(entity)
-        entity.mentions.append(Mention(start, end, text, "group", "group", head))
+        entity.mentions.append(Mention(start, end, text, typ if typ == "group" else "description",
+                                       typ, head))
         return entity

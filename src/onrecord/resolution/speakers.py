@@ -1,38 +1,154 @@
-"""Speaker resolution: a source span to the entity it names, describes or stands for."""
+"""Speaker resolution: a source span to the entity it names, describes or stands for, with the
+evidence of how (``resolution.evidence``)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from onrecord.lexicons import Lexicon
 from onrecord.resolution.entities import EntityDraft, EntityIndex
+from onrecord.resolution.evidence import Resolution
+from onrecord.resolution.mentions import Mention
 
 _RELATIVE = {"who", "which", "that", "whom"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+_MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "npadvmod"}
+NAME_CONFIDENCE, SURNAME_CONFIDENCE, GROUP_CONFIDENCE = 0.97, 0.92, 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerChoice:
+    """The entity a source refers to (None if the text does not say) and how it was found."""
+
+    entity: EntityDraft | None
+    resolution: Resolution | None
+    members: tuple[EntityDraft, ...] = ()
+
+
+_NONE = SpeakerChoice(None, None)
 
 
 def speaker_entity(index: EntityIndex, head: Token | None, start: int, end: int,
-                   lexicon: Lexicon) -> EntityDraft | None:
-    """The entity a source refers to, or None if the text does not say."""
+                   lexicon: Lexicon) -> SpeakerChoice:
+    """The entity a source refers to, with the evidence."""
     if head is None:
-        return None
+        return _NONE
     doc: Doc = head.doc
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
         head = head.head.head  # 'officials who said': the officials
         start, end = head.left_edge.idx, head.idx + len(head.text)
     entity = index.entity_at(head.i)
-    if entity is not None:
-        return entity
+    if entity is not None and entity.type != "place":
+        return SpeakerChoice(entity, mention_resolution(index, entity, head), _members(index, head, entity))
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return _NONE
+    document = _document_speaker(index, head, span, lexicon)
+    if document is not None:
+        return document
+    if head.pos_ == "NOUN":
+        return _noun_headed(index, head, span, lexicon)
     for tok in span:
         entity = index.entity_at(tok.i)
         if entity is not None and tok.dep_ != "poss" and entity.type != "place":
-            return entity
+            return SpeakerChoice(entity, mention_resolution(index, entity, tok))
+    return _group(index, head, span, lexicon)
+
+
+def _noun_headed(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> SpeakerChoice:
+    """'the Trump administration' is an organisation, 'a senior DOJ official' an unnamed person:
+    a name in front of a common noun is never the speaker itself."""
+    modifier = [t for t in head.lefts if t.dep_ in _MODIFIER_DEPS and index.entity_at(t.i) is not None]
+    noun = head.lemma_.lower()
+    if noun in lexicon.spokesperson_nouns or head.lower_ in lexicon.spokesperson_nouns:
+        employer = modifier + [t for prep in head.rights if prep.lower_ == "for"
+                               for t in prep.subtree if index.entity_at(t.i) is not None]
+        if employer:
+            entity = index.entity_at(employer[0].i)
+            mention = _mention_at(entity, employer[0])
+            return SpeakerChoice(entity, Resolution(
+                "role", (mention.start, mention.end) if mention else None, 0.85))
+    if modifier and noun in lexicon.institution_nouns:
+        core = head.doc[modifier[0].left_edge.i:head.i + 1]
+        entity = index.named_organization(core.text, core.start_char, core.end_char, head.i)
+        return SpeakerChoice(entity, Resolution("description", None, 0.85))
+    for tok in span:
+        entity = index.entity_at(tok.i)
+        if entity is not None and tok.dep_ == "appos" and entity.type != "place":
+            return SpeakerChoice(entity, mention_resolution(index, entity, tok))
+    return _group(index, head, span, lexicon)
+
+
+def _group(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> SpeakerChoice:
     if _is_group(head, lexicon) and span.start <= head.i < span.end:
-        core = doc[max(head.left_edge.i, span.start):head.i + 1]  # 'Democrats', not its apposition
-        return index.group(core.text, core.start_char, core.end_char, head.i)
+        core = head.doc[max(head.left_edge.i, span.start):head.i + 1]  # 'Democrats', not its apposition
+        entity = index.group(core.text, core.start_char, core.end_char, head.i)
+        return SpeakerChoice(entity, Resolution("group", None, GROUP_CONFIDENCE))
+    return _NONE
+
+
+def _document_speaker(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> SpeakerChoice | None:
+    """'an NBC News report' speaks for NBC News; 'a CNN/ORC poll' is a poll, not CNN."""
+    authored = lexicon.document_nouns.get(head.lower_)
+    if authored is None:
+        authored = lexicon.document_nouns.get(head.lemma_.lower())
+    if authored is None or head.pos_ != "NOUN":
+        return None
+    if authored:
+        for tok in head.lefts:
+            entity = index.entity_at(tok.i)
+            if entity is not None and entity.type in ("person", "organization", "media"):
+                mention = _mention_at(entity, tok)
+                span = (mention.start, mention.end) if mention else None
+                return SpeakerChoice(entity, Resolution("document-author", span, 0.85))
+    core = head.doc[max(head.left_edge.i, span.start):head.i + 1]
+    entity = index.document(core.text, core.start_char, core.end_char, head.i)
+    return SpeakerChoice(entity, Resolution("description", None, 0.9))
+
+
+def _members(index: EntityIndex, head: Token, entity: EntityDraft) -> tuple[EntityDraft, ...]:
+    """'Obama and Ban Ki-moon said': every named member of a coordinated source."""
+    members = [entity]
+    for tok in head.conjuncts:
+        other = index.entity_at(tok.i)
+        if other is not None and other not in members and other.type != "place":
+            members.append(other)
+    return tuple(members) if len(members) > 1 else ()
+
+
+def _mention_at(entity: EntityDraft, tok: Token) -> Mention | None:
+    pos = tok.idx
+    for m in entity.mentions:
+        if m.start <= pos < m.end:
+            return m
     return None
+
+
+def mention_resolution(index: EntityIndex, entity: EntityDraft, tok: Token) -> Resolution:
+    """How the mention at ``tok`` was tied to its entity."""
+    mention = _mention_at(entity, tok)
+    if mention is None or entity.type == "group":
+        return Resolution("group" if entity.type == "group" else "name", None,
+                          GROUP_CONFIDENCE if entity.type == "group" else NAME_CONFIDENCE)
+    how = index.evidence.get(mention.start)
+    if how is not None:
+        return how
+    if mention.kind == "name" and entity.type == "person":
+        full = [m for m in entity.mentions if len(m.text.split()) > len(mention.text.split())]
+        if full and len(mention.text.split()) == 1:
+            return Resolution("surname", (full[0].start, full[0].end), SURNAME_CONFIDENCE)
+    return Resolution("name", None, NAME_CONFIDENCE)
+
+
+def first_person_speaker(parent: SpeakerChoice | None, parent_source: tuple[int, int] | None,
+                         head: Token | None) -> SpeakerChoice | None:
+    """'I' or 'we' as the source of a statement inside a quote: the quote's own speaker."""
+    if head is None or head.lower_ not in FIRST_PERSON or parent is None or parent.entity is None:
+        return None
+    confidence = 0.9 if head.lower_ in ("i", "me", "my") else 0.75
+    return SpeakerChoice(parent.entity, Resolution("quote-first-person", parent_source, confidence))
 
 
 def _is_group(head: Token, lexicon: Lexicon) -> bool:
