@@ -35,6 +35,7 @@ def prepare_text(text: str) -> str:
 
 
 COREF = ("learned", "rules")
+UNNAMED_TYPES = ("group", "document")  # speakers with no canonical name: 'officials', 'a new poll'
 
 
 def article_from_doc(doc: Doc, meta, *, coref: str = "learned") -> Article:
@@ -118,7 +119,7 @@ def _speaker(frame: Frame, choice: SpeakerChoice | None, ids: dict[int, str], te
     if choice is None or choice.entity is None:
         return Speaker(s, e, text[s:e])
     entity, how = choice.entity, choice.resolution
-    name = None if entity.type == "group" else entity.canonical()
+    name = None if entity.type in UNNAMED_TYPES else entity.canonical()
     method = how.method if how else None
     if method == "name" and entity.registry is not None and entity.registry_renamed:
         method = "registry"

@@ -267,6 +267,19 @@ class EntityIndex:
                 return self.lexicon.first_names.get(words[0])
         return None
 
+    def person_by_surname(self, surname: str) -> EntityDraft | None:
+        entity = self._by_surname.get(surname)
+        return entity if entity is not None and entity.type == "person" else None
+
+    def new_person(self, span) -> EntityDraft:
+        """A person the tagger missed ('Schiff said' with no entity), named by the span."""
+        entity = self._entity_for_name(Mention(span.start_char, span.end_char, span.text, "name",
+                                               "person", span.root.i))
+        self._attach(entity, Mention(span.start_char, span.end_char, span.text, "name", "person",
+                                     span.root.i))
+        entity.mentions.sort(key=lambda m: m.start)
+        return entity
+
     @property
     def recent(self) -> list[EntityDraft]:
         """Recently mentioned entities, the latest last."""

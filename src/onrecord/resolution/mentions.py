@@ -61,11 +61,15 @@ def _strip_possessive(ent: Span) -> Span | None:
 def outlet_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every outlet name or short name written in the text."""
     table, pattern = _outlet_pattern(lexicon)
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     found = []
     for match in pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is None or len(span) == 0:
             continue
+        if any(s <= match.start() and match.end() <= e and e - s > match.end() - match.start()
+               for s, e in people):
+            continue  # 'Anita Hill' is a person, not The Hill
         outlet = table[match.group(0)]
         found.append(Mention(match.start(), match.end(), match.group(0), "name", "media",
                              span.root.i, outlet))

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 WINDOW = 3000  # characters: how far back a pronoun looks
 MAX_CANDIDATES = 8
 RULE_CONFIDENCE = 0.6
+CONTINUATION_CONFIDENCE = 0.9
 
 # called with the pronoun, its candidates and their feature rows; may return the index of the
 # candidate to follow instead of the model's choice (training follows the gold antecedent)
@@ -55,7 +56,8 @@ class LearnedPronouns:
         self._sent_of: list[int] | None = None
 
     def choose(self, index: "EntityIndex", m: "Mention") -> tuple["EntityDraft | None", Resolution | None]:
-        candidates = candidates_for(index, m)
+        gender = pronoun_gender(m.text)
+        candidates = [(e, c) for e, c in candidates_for(index, m) if c.gender in (None, gender)]
         if not candidates:
             return None, None
         if self._sent_of is None:
@@ -69,14 +71,39 @@ class LearnedPronouns:
         if self.observer is not None:
             forced = self.observer(m, candidates, rows)
             best = best if forced is None else forced
+        continued = self._continued_speaker(index, m, pron, candidates)
+        if continued is not None and self.observer is None:
+            best = continued
         entity, cand = candidates[best]
         if entity.gender is None:
-            entity.gender = pronoun_gender(m.text)
-        return entity, Resolution("pronoun", (cand.start, cand.end), round(float(probs[best]), 3))
+            entity.gender = index.name_gender(entity) or gender
+        confidence = max(float(probs[best]), CONTINUATION_CONFIDENCE if best == continued else 0.0)
+        return entity, Resolution("pronoun", (cand.start, cand.end), round(confidence, 3))
+
+    def _continued_speaker(self, index: "EntityIndex", m: "Mention", pron,
+                           candidates: list[tuple["EntityDraft", Candidate]]) -> int | None:
+        """A pronoun that is a statement's source at a paragraph's start, or after a quote that
+        opens its paragraph, continues the last speaker (the newswire convention)."""
+        ctx = self.context
+        if pron.i not in ctx.source_heads:
+            return None
+        para = ctx.paragraph_of(m.start)
+        first_sentence = pron.sent.start_char <= ctx.paragraph_starts[para] + 1
+        if not (ctx.paragraph_opens_with_quote(m.start) or first_sentence):
+            return None
+        sites = ctx.sources_before(m.start)
+        if not sites or para - ctx.paragraph_of(sites[-1].cue_start) > 2:
+            return None
+        speaker = index.by_token.get(sites[-1].head)
+        for k, (entity, _) in enumerate(candidates):
+            if entity is speaker:
+                return k
+        return None
 
 
 def candidates_for(index: "EntityIndex", m: "Mention") -> list[tuple["EntityDraft", Candidate]]:
-    """Recently mentioned people before the pronoun, most recent first."""
+    """Recently mentioned people before the pronoun, most recent first (a candidate whose
+    gender the text or the first-name lexicon states is dropped by the caller on a clash)."""
     found = []
     for rank, entity in enumerate(reversed(index.recent)):
         if entity.type != "person":

@@ -54,7 +54,22 @@ def speaker_entity(index: EntityIndex, head: Token | None, start: int, end: int,
         entity = index.entity_at(tok.i)
         if entity is not None and tok.dep_ != "poss" and entity.type != "place":
             return SpeakerChoice(entity, mention_resolution(index, entity, tok))
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        return _unrecognised_name(index, head)
     return _group(index, head, span, lexicon)
+
+
+def _unrecognised_name(index: EntityIndex, head: Token) -> SpeakerChoice:
+    """A proper-noun source the tagger missed: a known person's surname, else a new person."""
+    known = index.person_by_surname(head.text)
+    if known is not None:
+        full = [m for m in known.mentions if len(m.text.split()) > 1]
+        return SpeakerChoice(known, Resolution("surname", (full[0].start, full[0].end) if full
+                                               else None, SURNAME_CONFIDENCE - 0.1))
+    words = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    first = words[0] if words else head
+    entity = index.new_person(head.doc[first.i:head.i + 1])
+    return SpeakerChoice(entity, Resolution("name", None, NAME_CONFIDENCE - 0.1))
 
 
 def _noun_headed(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> SpeakerChoice:
@@ -63,8 +78,10 @@ def _noun_headed(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> Spe
     modifier = [t for t in head.lefts if t.dep_ in _MODIFIER_DEPS and index.entity_at(t.i) is not None]
     noun = head.lemma_.lower()
     if noun in lexicon.spokesperson_nouns or head.lower_ in lexicon.spokesperson_nouns:
-        employer = modifier + [t for prep in head.rights if prep.lower_ == "for"
-                               for t in prep.subtree if index.entity_at(t.i) is not None]
+        objects = [t for prep in head.rights if prep.lower_ == "for" for t in prep.children
+                   if t.dep_ == "pobj"]
+        employer = [t for t in objects if index.entity_at(t.i) is not None] + modifier + [
+            t for o in objects for t in o.subtree if index.entity_at(t.i) is not None]
         if employer:
             entity = index.entity_at(employer[0].i)
             mention = _mention_at(entity, employer[0])
