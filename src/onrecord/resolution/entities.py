@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from onrecord.doctext import doc_text
 from onrecord.lexicons import Lexicon
 from onrecord.resolution.evidence import Resolution
+from onrecord.resolution.offices import office_roles, us_states
 from onrecord.resolution.mentions import (
     Mention, clean_name, description_mentions, name_mentions, pronoun_mentions, role_words,
 )
@@ -240,6 +241,13 @@ class EntityIndex:
     def _description_score(self, entity: EntityDraft, noun: str, modifiers,
                            described: str) -> int | None:
         named = noun in entity.roles or noun in {w.lower() for n in entity.names for w in n.split()}
+        offices = office_roles(entity.canonical()) if entity.type == "person" and entity.names else {}
+        if not named and noun in offices:
+            places = offices[noun]
+            states = [us_states()[m.text] for m in modifiers if m.text in us_states()]
+            if states and not set(states) & places:
+                return None  # 'the Vermont senator' is no senator of Ohio
+            named = True
         if described in ("organization", "person") and not named:
             return None  # 'the council', 'the mayor': only an entity whose name or roles say so
         score = 2 if named else 0

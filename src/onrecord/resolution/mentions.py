@@ -105,7 +105,8 @@ def description_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         left = list(tok.lefts)
         if not left or left[0].lower_ not in _DESCRIPTION_DETS:
             continue
-        if any(t.pos_ == "PROPN" for t in left) or any(c.pos_ == "PROPN" for c in tok.rights):
+        if any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in left) or any(
+                c.pos_ == "PROPN" for c in tok.rights):
             continue
         start = left[0].idx
         end = tok.idx + len(tok.text)

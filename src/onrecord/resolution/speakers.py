@@ -40,6 +40,8 @@ def speaker_entity(index: EntityIndex, head: Token | None, start: int, end: int,
         head = head.head.head  # 'officials who said': the officials
         start, end = head.left_edge.idx, head.idx + len(head.text)
     entity = index.entity_at(head.i)
+    if entity is not None and _party_members(head, entity):
+        return _group(index, head, doc[head.left_edge.i:head.i + 1], lexicon)
     if entity is not None and entity.type != "place":
         return SpeakerChoice(entity, mention_resolution(index, entity, head), _members(index, head, entity))
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -52,8 +54,10 @@ def speaker_entity(index: EntityIndex, head: Token | None, start: int, end: int,
         return _noun_headed(index, head, span, lexicon)
     for tok in span:
         entity = index.entity_at(tok.i)
-        if entity is not None and tok.dep_ != "poss" and entity.type != "place":
+        if entity is not None and _part_of_name(tok, head) and entity.type != "place":
             return SpeakerChoice(entity, mention_resolution(index, entity, tok))
+    if head.tag_ in ("NNPS", "NNS"):
+        return _group(index, head, span, lexicon)
     if head.pos_ == "PROPN" and head.text[:1].isupper():
         return _unrecognised_name(index, head)
     return _group(index, head, span, lexicon)
@@ -75,7 +79,8 @@ def _unrecognised_name(index: EntityIndex, head: Token) -> SpeakerChoice:
 def _noun_headed(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> SpeakerChoice:
     """'the Trump administration' is an organisation, 'a senior DOJ official' an unnamed person:
     a name in front of a common noun is never the speaker itself."""
-    modifier = [t for t in head.lefts if t.dep_ in _MODIFIER_DEPS and index.entity_at(t.i) is not None]
+    modifier = [t for t in head.lefts if t.dep_ in _MODIFIER_DEPS and t.pos_ == "PROPN"
+                and index.entity_at(t.i) is not None]
     noun = head.lemma_.lower()
     if noun in lexicon.spokesperson_nouns or head.lower_ in lexicon.spokesperson_nouns:
         objects = [t for prep in head.rights if prep.lower_ == "for" for t in prep.children
@@ -123,6 +128,23 @@ def _document_speaker(index: EntityIndex, head: Token, span, lexicon: Lexicon) -
     core = head.doc[max(head.left_edge.i, span.start):head.i + 1]
     entity = index.document(core.text, core.start_char, core.end_char, head.i)
     return SpeakerChoice(entity, Resolution("description", None, 0.9))
+
+
+def _part_of_name(tok: Token, head: Token) -> bool:
+    """A token of the source's own name or apposition, not of a phrase attached to it
+    ('Key Democrats in the Senate' is not the Senate)."""
+    node = tok
+    while node.i != head.i:
+        if node.dep_ not in ("compound", "flat", "appos", "nmod", "amod") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _party_members(head: Token, entity: EntityDraft) -> bool:
+    """'Democrats', 'some Republicans': members of a party speak as a group, not as the party."""
+    return (head.tag_ in ("NNPS", "NNS") and entity.type == "organization"
+            and head.lower_.endswith("s") and not any(len(n.split()) > 1 for n in entity.names))
 
 
 def _members(index: EntityIndex, head: Token, entity: EntityDraft) -> tuple[EntityDraft, ...]:
