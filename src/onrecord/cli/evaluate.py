@@ -1,4 +1,4 @@
-"""``onrecord evaluate``: score the extractor on PolNeAR and on the seed article."""
+"""``onrecord evaluate``: score the extractor on PolNeAR, the seed, GUM, GAP and the speaker gold."""
 
 from __future__ import annotations
 
@@ -82,6 +82,102 @@ def seed(gold_path: Path, article_path: Path, fmt: str) -> None:
         verdict = ("[green]PASS[/]" if c.passed else "[red]FAIL[/]") if c.required else "info"
         table.add_row(verdict, c.label, f"{c.hits}/{c.total}", "\n".join(c.details))
     Console().print(table)
+
+
+def _folder(path: Path) -> Path:
+    return path / "conll" if (path / "conll").is_dir() else path
+
+
+@evaluate.command()
+@click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@FORMAT
+def coref(directory: Path, fmt: str) -> None:
+    """MUC, B³, CEAF-e, CoNLL F1 and pronoun accuracy on a GUM split DIR, rules beside the model."""
+    from onrecord.evaluation.coref_eval import evaluate_gum
+
+    if not _folder(directory).is_dir():
+        raise click.ClickException(f"{directory} not found: pass a GUM split, e.g. ../shared/data/gum/dev")
+    try:
+        results = [r.to_dict() for r in evaluate_gum(_folder(directory))]
+    except (ValueError, RuntimeError) as err:
+        raise click.ClickException(str(err)) from err
+    if fmt == "json":
+        click.echo(json.dumps(results, indent=2))
+        return
+    table = Table(title=f"GUM {directory.name}: {results[0]['documents']} documents, "
+                        f"{results[0]['key_mentions']} mentions, {results[0]['pronouns']} pronouns")
+    for col in ("system", "MUC F1", "B³ F1", "CEAF-e F1", "CoNLL F1", "pronoun acc."):
+        table.add_column(col, justify="left" if col == "system" else "right")
+    for r in results:
+        table.add_row(r["system"], *(f"{r[k]['f1']:.3f}" for k in ("muc", "b_cubed", "ceaf_e")),
+                      f"{r['conll_f1']:.3f}", f"{r['pronoun_accuracy']:.3f}")
+    Console().print(table)
+
+
+@evaluate.command()
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@FORMAT
+def gap(file: Path, fmt: str) -> None:
+    """GAP F1 by gender (and their ratio) on a GAP TSV FILE, rules beside the model."""
+    from onrecord.evaluation.coref_eval import evaluate_gap
+
+    if not file.is_file():
+        raise click.ClickException(f"{file} not found: pass a GAP TSV, e.g. "
+                                   "../shared/data/gap/gap-validation.tsv")
+    try:
+        results = evaluate_gap(file)
+    except (ValueError, KeyError) as err:
+        raise click.ClickException(f"{file}: {err}") from err
+    if fmt == "json":
+        click.echo(json.dumps(results, indent=2))
+        return
+    table = Table(title=f"GAP {file.name}")
+    for col in ("system", "M F1", "F F1", "bias F/M", "overall F1", "P", "R"):
+        table.add_column(col, justify="left" if col == "system" else "right")
+    for system, r in results.items():
+        table.add_row(system, f"{r['masculine']['f1']:.3f}", f"{r['feminine']['f1']:.3f}",
+                      f"{r['bias']:.3f}", f"{r['overall']['f1']:.3f}",
+                      f"{r['overall']['precision']:.3f}", f"{r['overall']['recall']:.3f}")
+    Console().print(table)
+
+
+@evaluate.command()
+@click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+                default=Path("eval/speakers/dev"))
+@click.option("--texts", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("../shared/data/allsides/articles.jsonl.gz"), show_default=True,
+              help="The AllSides articles the gold's offsets index into.")
+@click.option("--errors", type=click.IntRange(min=0), default=20, show_default=True,
+              help="How many errors to list (table output).")
+@FORMAT
+def speakers(directory: Path, texts: Path, errors: int, fmt: str) -> None:
+    """Canonical-speaker accuracy on the speaker gold DIR (default eval/speakers/dev)."""
+    from onrecord.evaluation.speakers import MENTION_TYPES, confusions, evaluate_speakers
+
+    if not directory.is_dir():
+        raise click.ClickException(f"{directory} not found: pass the speaker gold folder, "
+                                   "e.g. eval/speakers/dev")
+    if not texts.is_file():
+        raise click.ClickException(f"{texts} not found: pass --texts PATH to articles.jsonl.gz")
+    try:
+        results = evaluate_speakers(directory, texts)
+    except (ValueError, OSError) as err:
+        raise click.ClickException(str(err)) from err
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"Speakers: {results[0].articles} articles, {results[0].gold} statements, "
+                        f"{results[0].found} found")
+    table.add_column("mention")
+    for r in results:
+        table.add_column(r.system, justify="right")
+    table.add_row("all", *(f"{r.accuracy:.3f}" for r in results))
+    for m in MENTION_TYPES:
+        table.add_row(m, *(f"{r.mention_accuracy(m):.3f} ({r.by_mention.get(m, [0, 0])[1]})"
+                           for r in results))
+    Console().print(table)
+    for (gold, predicted), n in confusions(results[0], errors):
+        click.echo(f"{n:3d}  gold {gold!r} -> {predicted!r}")
 
 
 commands = [evaluate]
