@@ -1,7 +1,9 @@
 """Corpus-wide canonical entities: one row per person, organisation, outlet, place.
 
-Names are matched by ``name_key`` through ``entity_aliases``; the alias table is seeded
-from the engine's lexicons (``onrecord.lexicons``) and ``store/aliases.tsv``.
+An entity registry id (``onrecord.registry``) is the strongest key: article entities with the
+same registry id are one corpus entity, whatever their names.  Otherwise names are matched by
+``name_key`` through ``entity_aliases``, seeded from the engine's lexicons
+(``onrecord.lexicons``), ``store/aliases.tsv`` and the registry's names of each registry id.
 """
 
 from __future__ import annotations
@@ -11,13 +13,46 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from onrecord.store.db import Database
 from onrecord.store.normalise import name_key
+
+if TYPE_CHECKING:
+    from onrecord.registry import Registry
 
 ALIASES_FILE = Path(__file__).with_name("aliases.tsv")
 # one-word lexicon aliases that are also ordinary words: matched case-insensitively they would
 # turn "who" into the WHO or "independent" into The Independent
 AMBIGUOUS_ALIASES = frozenset("independent post mail sky times journal globe star sun".split())
+# entity types that speak but are never ranked among speakers (top lists, speakers_view)
+NON_SPEAKER_TYPES = ("group", "document")
+NOT_GROUP_SQL = "NOT IN ('group', 'document')"  # e.type {NOT_GROUP_SQL}
+
+
+@lru_cache(maxsize=1)
+def entity_registry() -> "Registry | None":
+    """The packaged entity registry, or None when it cannot be loaded (the store works without)."""
+    try:
+        from onrecord.registry import load_registry
+
+        return load_registry()
+    except (ImportError, OSError, ValueError):  # pragma: no cover - shipped with the package
+        return None
+
+
+def registry_names(registry_id: str) -> list[str]:
+    """The registry's names for an id that denote that actor alone (no @handles, no shared titles)."""
+    reg = entity_registry()
+    actor = reg.by_id(registry_id) if reg else None
+    if actor is None:
+        return []
+    return [n for n in actor.names if not n.startswith("@") and reg.resolve(n) is actor]
+
+
+def base_key(key: str) -> str:
+    """An entity key without the ``#registry-id`` that sets apart two entities with one name."""
+    return key.split(" #", 1)[0]
 
 
 @lru_cache(maxsize=1)
@@ -75,10 +110,12 @@ class EntityResolver:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._cache: dict[str, int] = {}
+        self._by_registry: dict[str, int] = {}
 
     def forget(self) -> None:
-        """Drop the cache (after a rolled-back transaction)."""
+        """Drop the caches (after a rolled-back transaction)."""
         self._cache.clear()
+        self._by_registry.clear()
 
     def seed(self) -> None:
         """Load the alias tables into the database (idempotent)."""
@@ -100,13 +137,16 @@ class EntityResolver:
                             (key, alias, eid))
         self.forget()
 
-    def resolve(self, name: str | None, type_: str, *, origin: str = "observed") -> int | None:
-        """The entity a name refers to; a new one if the name is unknown."""
+    def resolve(self, name: str | None, type_: str, *, origin: str = "observed",
+                registry: str | None = None) -> int | None:
+        """The entity a name (and registry id, when known) refers to; a new one if it is unknown."""
         if not name:
             return None
         key = name_key(name)
         if is_nameless(key):
             return None
+        if registry:
+            return self._resolve_registry(name.strip(), key, type_, registry, origin)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -121,44 +161,102 @@ class EntityResolver:
         self._cache[key] = int(eid)
         return int(eid)
 
+    def _resolve_registry(self, name: str, key: str, type_: str, rid: str, origin: str) -> int:
+        """The entity with this registry id; else the one going by this name if it has no registry id
+        yet (it gets this one); else a new entity (keyed ``name #id`` when the name is taken)."""
+        cached = self._by_registry.get(rid)
+        if cached is not None:
+            return cached
+        db = self.db
+        eid = db.scalar("SELECT min(id) FROM entities WHERE registry_id = ?", (rid,))
+        if eid is None:
+            named = db.query("SELECT e.id, e.registry_id FROM entity_aliases a JOIN entities e "
+                             "ON e.id = a.entity_id WHERE a.alias_key = ?", (key,))
+            if named and named[0][1] is None:
+                eid = named[0][0]
+                db.execute("UPDATE entities SET registry_id = ? WHERE id = ?", (rid, eid))
+            else:
+                for ekey in (key, f"{key} #{rid}"):
+                    db.execute("INSERT INTO entities (name, type, key, registry_id) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT (key) DO NOTHING", (name, type_, ekey, rid))
+                    eid, owner = db.query("SELECT id, registry_id FROM entities WHERE key = ?", (ekey,))[0]
+                    if owner in (None, rid):
+                        db.execute("UPDATE entities SET registry_id = ? WHERE id = ?", (rid, eid))
+                        break
+                db.execute("INSERT INTO entity_aliases (alias_key, alias, entity_id, origin) "
+                           "VALUES (?, ?, ?, ?) ON CONFLICT (alias_key) DO NOTHING", (key, name, eid, origin))
+            self._add_registry_aliases(int(eid), rid)
+        self._by_registry[rid] = int(eid)
+        return int(eid)
 
-def find_entities(db: Database, name: str, *, types: tuple[str, ...] = ()) -> list[tuple[int, str, str]]:
-    """Entities a user-typed name may mean: exact alias, else whole-word match on the name."""
-    key = name_key(name)
-    if not key:
-        return []
-    type_sql = f" AND e.type IN ({', '.join('?' * len(types))})" if types else ""
-    rows = db.query("SELECT e.id, e.name, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
-                    f"WHERE a.alias_key = ?{type_sql}", (key, *types))
-    if rows:
-        return rows
-    return db.query(
-        "SELECT DISTINCT e.id, e.name, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
-        f"WHERE (a.alias_key LIKE ? OR a.alias_key LIKE ? OR a.alias_key LIKE ?){type_sql} ORDER BY e.id",
-        (f"{key} %", f"% {key}", f"% {key} %", *types))
+    def _add_registry_aliases(self, eid: int, rid: str) -> None:
+        for alias in registry_names(rid):
+            key = name_key(alias)
+            if key and not is_nameless(key) and key not in AMBIGUOUS_ALIASES:
+                self.db.execute("INSERT INTO entity_aliases (alias_key, alias, entity_id, origin) "
+                                "VALUES (?, ?, ?, 'registry') ON CONFLICT (alias_key) DO NOTHING",
+                                (key, alias, eid))
+
+
+def merge_entity(db: Database, src: int, dst: int, *, origin: str | None = None) -> None:
+    """Fold entity ``src`` into ``dst``: statements, mentions, outlets and aliases move over (with
+    ``origin`` when given); ``dst`` keeps its registry id, or takes ``src``'s."""
+    db.execute("UPDATE statements SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (dst, src))
+    db.execute("UPDATE article_entities SET entity_id = ? WHERE entity_id = ?", (dst, src))
+    db.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = ?", (dst, src))
+    if origin:
+        db.execute("UPDATE entity_aliases SET entity_id = ?, origin = ? WHERE entity_id = ?", (dst, origin, src))
+    else:
+        db.execute("UPDATE entity_aliases SET entity_id = ? WHERE entity_id = ?", (dst, src))
+    rid = db.scalar("SELECT registry_id FROM entities WHERE id = ?", (src,))
+    db.execute("DELETE FROM entities WHERE id = ?", (src,))
+    if rid:
+        db.execute("UPDATE entities SET registry_id = coalesce(registry_id, ?) WHERE id = ?", (rid, dst))
 
 
 def merge_surnames(db: Database) -> int:
     """Merge one-word person entities (``Cruz``) into the only person whose last name it is
-    (``Ted Cruz``).  Ambiguous surnames stay apart; lexicon entries are left alone.
-    Returns the number of entities merged."""
-    people = db.query("SELECT id, key FROM entities WHERE type = 'person'")
+    (``Ted Cruz``).  Ambiguous surnames stay apart; lexicon entries are left alone, and so is a
+    one-word entity whose registry id is not the full name's.  Returns the number of entities merged."""
+    people = db.query("SELECT id, key, registry_id FROM entities WHERE type = 'person'")
     lexicon = {r[0] for r in db.query("SELECT DISTINCT entity_id FROM entity_aliases WHERE origin = 'lexicon'")}
-    by_last: dict[str, list[int]] = {}
-    for eid, key in people:
+    by_last: dict[str, list[tuple[int, str | None]]] = {}
+    for eid, key, rid in people:
+        key = base_key(key)
         if " " in key:
-            by_last.setdefault(key.rsplit(" ", 1)[1], []).append(eid)
-    merges = [(eid, by_last[key][0]) for eid, key in people
-              if " " not in key and eid not in lexicon and len(by_last.get(key, ())) == 1]
+            by_last.setdefault(key.rsplit(" ", 1)[1], []).append((eid, rid))
+    merges = []
+    for eid, key, rid in people:
+        full = by_last.get(key, ())
+        if " " not in key and eid not in lexicon and len(full) == 1 and (not rid or full[0][1] in (None, rid)):
+            merges.append((eid, full[0][0]))
     if not merges:
         return 0
     with db.transaction():
         for src, dst in merges:
-            db.execute("UPDATE statements SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (dst, src))
-            db.execute("UPDATE article_entities SET entity_id = ? WHERE entity_id = ?", (dst, src))
-            db.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = ?", (dst, src))
-            db.execute("UPDATE entity_aliases SET entity_id = ?, origin = 'surname' WHERE entity_id = ?", (dst, src))
-            db.execute("DELETE FROM entities WHERE id = ?", (src,))
+            merge_entity(db, src, dst, origin="surname")
+    return len(merges)
+
+
+def merge_registry_names(db: Database) -> int:
+    """Merge an entity without a registry id into the registry entity that one of its names
+    denotes in the registry (an entity ``Bill Barr`` into ``William Barr``, onrecord:william-barr),
+    when their types agree.  Returns the number of entities merged."""
+    owners = db.query("SELECT id, registry_id, type FROM entities WHERE registry_id IS NOT NULL ORDER BY id")
+    merges: dict[int, int] = {}
+    for eid, rid, typ in owners:
+        keys = {name_key(n) for n in registry_names(rid)}
+        for key in sorted(k for k in keys if k):
+            for other, other_type in db.query(
+                    "SELECT e.id, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
+                    "WHERE a.alias_key = ? AND e.registry_id IS NULL AND e.id <> ?", (key, eid)):
+                if (other_type == typ or "other" in (other_type, typ)) and other not in merges:
+                    merges[other] = eid
+    if not merges:
+        return 0
+    with db.transaction():
+        for src, dst in merges.items():
+            merge_entity(db, src, dst)
     return len(merges)
 
 

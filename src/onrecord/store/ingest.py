@@ -15,7 +15,7 @@ from typing import Protocol
 
 from onrecord.sources import InputFile, RawDoc, ReadFailure, Skipped, plan_inputs, read_input
 from onrecord.store.db import Database, connect
-from onrecord.store.entities import EntityResolver, drop_nameless, merge_surnames
+from onrecord.store.entities import EntityResolver, drop_nameless, merge_registry_names, merge_surnames
 from onrecord.store.migrate import migrate
 from onrecord.store.normalise import bytes_hash, content_hash
 from onrecord.store.pool import InlinePool, ProcessPool, WorkerStats
@@ -148,6 +148,7 @@ class _Run:
                     if opts.workers > 0 else InlinePool(opts.extractor, opts.model, opts.max_chars))
             self._loop(pool, started)
             drop_nameless(self.db)
+            merge_registry_names(self.db)
             merge_surnames(self.db)
         except KeyboardInterrupt:
             summary.status = "interrupted"

@@ -117,7 +117,8 @@ class Writer:
              meta.url, meta.bias, ex.words, len(art.statements), len(art.own_voice),
              ex.doc.source, ex.doc.locator, extra, art.text, self.run_id, now())))
         local_entities = self._article_entities(article_id, art)
-        ids = {st.id: self._statement(article_id, st, local_entities) for st in art.statements}
+        names = {ent.id: ent.name for ent in art.entities}
+        ids = {st.id: self._statement(article_id, st, local_entities, names) for st in art.statements}
         replies = [(ids[st.id], ids[r.statement], r.type)
                    for st in art.statements for r in st.replies_to if r.statement in ids]
         db.executemany("INSERT INTO replies (statement_id, target_statement_id, type) VALUES (?, ?, ?) "
@@ -130,7 +131,7 @@ class Writer:
         resolved: dict[str, int | None] = {}
         rows = []
         for ent in art.entities:
-            eid = self.entities.resolve(ent.name, ent.type)
+            eid = self.entities.resolve(ent.name, ent.type, registry=ent.registry)
             resolved[ent.id] = eid
             mentions = json.dumps([[m.start, m.end] for m in ent.mentions])
             rows.append((article_id, ent.id, eid, ent.name, ent.type, len(ent.mentions), mentions))
@@ -139,7 +140,8 @@ class Writer:
             "mentions) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
         return resolved
 
-    def _statement(self, article_id: int, st: Statement, local_entities: dict[str, int | None]) -> int:
+    def _statement(self, article_id: int, st: Statement, local_entities: dict[str, int | None],
+                   names: dict[str, str]) -> int:
         sp = st.speaker
         speaker_id = None
         if sp is not None:
@@ -150,14 +152,21 @@ class Writer:
         qid = self._quote(st)
         c2 = st.content2
         t = st.time
+        ante = sp.antecedent if sp else None
+        members = [names[m] for m in sp.members if m in names] if sp else []
         return int(self.db.scalar(
             "INSERT INTO statements (article_id, local_id, speaker_text, speaker_start, speaker_end, "
-            "speaker_name, speaker_entity_id, cue, cue_start, cue_end, cue_lemma, cue_class, kind, "
+            "speaker_name, speaker_entity_id, speaker_resolution, speaker_antecedent_start, "
+            "speaker_antecedent_end, speaker_antecedent_text, speaker_confidence, speaker_members, "
+            "cue, cue_start, cue_end, cue_lemma, cue_class, kind, "
             "content, content_start, content_end, content2, content2_start, content2_end, "
             "parent_local_id, time_text, time_value, time_granularity, time_start, time_end, quote_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            f"VALUES ({', '.join('?' * 32)}) RETURNING id",
             (article_id, st.id, sp.text if sp else None, sp.start if sp else None,
              sp.end if sp else None, sp.name if sp else None, speaker_id,
+             sp.resolution if sp else None, ante.start if ante else None, ante.end if ante else None,
+             ante.text if ante else None, sp.confidence if sp else None,
+             json.dumps(members, ensure_ascii=False) if members else None,
              st.cue.text, st.cue.start, st.cue.end, st.cue.lemma, st.cue.cls, st.kind,
              st.content.text, st.content.start, st.content.end,
              c2.text if c2 else None, c2.start if c2 else None, c2.end if c2 else None,
