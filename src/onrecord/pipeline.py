@@ -30,7 +30,17 @@ class ArticleMeta:
 class Extractor:
     """Loads the parser once and turns texts (or parsed Docs) into Articles."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Any = None) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Any = None, coref: str = "learned") -> None:
+        """``coref``: "learned" (the shipped pronoun ranker, loaded now so that a missing or
+        corrupt model file fails here, saying how to rebuild it) or "rules"."""
+        from onrecord.engine import COREF
+
+        if coref not in COREF:
+            raise ValueError(f"coref must be one of {COREF}, not {coref!r}")
+        if coref == "learned":
+            from onrecord.coref.ranker import default_ranker
+            default_ranker()
+        self.coref = coref
         self.nlp = nlp if nlp is not None else load_model(model)
 
     def extract(self, text: str, meta: ArticleMeta | None = None) -> Article:
@@ -47,7 +57,7 @@ class Extractor:
         from onrecord.engine import article_from_doc
 
         for doc, meta in self.parse_many(items, batch_size=batch_size):
-            yield article_from_doc(doc, meta)
+            yield article_from_doc(doc, meta, coref=self.coref)
 
     def parse_many(self, items: Iterable[tuple[str, ArticleMeta]], *,
                    batch_size: int = 32) -> Iterator[tuple[Any, ArticleMeta]]:

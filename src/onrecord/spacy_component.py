@@ -18,9 +18,15 @@ class OnrecordComponent:
     ``doc.spans["onrecord_speakers" | "onrecord_cues" | "onrecord_contents"]``.
     """
 
-    def __init__(self, nlp: Language, name: str, published: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, published: str | None = None,
+                 coref: str = "learned") -> None:
+        from onrecord.engine import COREF
+
+        if coref not in COREF:
+            raise ValueError(f"onrecord: coref must be one of {COREF}, not {coref!r}")
         self.name = name
         self.published = published
+        self.coref = coref
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
 
@@ -28,7 +34,7 @@ class OnrecordComponent:
         from onrecord.engine import article_from_doc
         from onrecord.pipeline import ArticleMeta
 
-        article = article_from_doc(doc, ArticleMeta(published=self.published))
+        article = article_from_doc(doc, ArticleMeta(published=self.published), coref=self.coref)
         doc._.set(EXTENSION, article)
         _fill_span_groups(doc, article)
         return doc
@@ -52,7 +58,8 @@ def _fill_span_groups(doc: Doc, article: Any) -> None:
         doc.spans[name] = spans
 
 
-@Language.factory("onrecord", default_config={"published": None})
-def make_onrecord(nlp: Language, name: str, published: str | None) -> OnrecordComponent:
-    """spaCy factory: ``nlp.add_pipe("onrecord", config={"published": "2024-10-15"})``."""
-    return OnrecordComponent(nlp, name, published)
+@Language.factory("onrecord", default_config={"published": None, "coref": "learned"})
+def make_onrecord(nlp: Language, name: str, published: str | None, coref: str) -> OnrecordComponent:
+    """spaCy factory: ``nlp.add_pipe("onrecord", config={"published": "2024-10-15"})``;
+    ``"coref": "rules"`` swaps the learned pronoun ranker for the rules."""
+    return OnrecordComponent(nlp, name, published, coref)

@@ -48,3 +48,22 @@ def test_bad_inputs_give_one_line_errors(tmp_path):
 def test_bad_date_is_a_usage_error():
     result = run("extract", EXAMPLE, "--published", "15/10/2024")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_a_corrupt_model_file_is_one_line_saying_how_to_rebuild(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from onrecord.cli import main
+    from onrecord.coref import ranker
+
+    bad = tmp_path / "pronoun_ranker.json"
+    bad.write_text("{broken")
+    monkeypatch.setattr(ranker, "MODEL_FILE", bad)
+    ranker.default_ranker.cache_clear()
+    try:
+        result = CliRunner().invoke(main, ["extract", "-"], input="Anna said hello.")
+    finally:
+        ranker.default_ranker.cache_clear()  # the next test loads the shipped model again
+    assert result.exit_code == 1
+    assert "corrupt" in result.output and "onrecord train coref" in result.output
+    assert "Traceback" not in result.output

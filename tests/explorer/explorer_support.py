@@ -36,6 +36,13 @@ ARTICLES = [
     {"id": "a4", "title": "Markets", "outlet": "Evening Star", "date": "2023-11-06", "bias": "center",
      "text": "Markets rose. “Growth will continue through the spring,” Janet Ruiz said."},
     HOSTILE,
+    {"id": "a5", "title": "Harbour vote", "outlet": "Morning Courier", "date": "2024-03-05", "bias": "right",
+     "text": "The harbour vote was delayed. “We will vote on the harbour plan soon,” Dana Cross said. "
+             "“Nobody will stop the harbour vote,” she said. “The harbour plan is a giveaway,” Democrats said. "
+             "“The harbour plan costs too much,” Democrats said. “The harbour plan must be dropped,” "
+             "Democrats said. “Harbour traffic fell by a third,” Harbour Report said. "
+             "“We agreed to wait for the harbour study,” Lee Park and Ana Ruiz said. "
+             "“The harbour deal is lawful,” Bill Barr said."},
 ] + [
     {"id": f"g{i}", "title": f"Story {i}", "outlet": ["Daily Planet", "Morning Courier", "Evening Star"][i % 3],
      "date": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}", "bias": ["left", "right", "center"][i % 3],

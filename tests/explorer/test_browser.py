@@ -68,6 +68,11 @@ def test_search_open_article_follow_speaker(page, live_server):
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "readme-article")  # docs/img/explorer-article.png is a copy of this
 
+    resolved = page.locator("#statement-list li.card:has(.resolution-line)")
+    assert resolved.count() >= 1  # the real engine says how it resolved its speakers
+    resolved.first.click()  # the panel shows the card: "resolved by name (0.97)", "resolved through ‘…’ (…)"
+    assert re.search(r"resolved (by [a-z-]+|through ‘.+’ \([a-z-]+)", detail.inner_text())
+
     link = page.locator("#statement-list a.speaker-link").first
     name = link.inner_text()
     link.click()

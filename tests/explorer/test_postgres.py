@@ -56,3 +56,21 @@ def test_postgres_connection_is_read_only(pg_client):
     db = pg_client.app.state.explorer.corpus.db()
     with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
         db.execute("DELETE FROM replies")
+
+
+def test_speaker_evidence_on_postgres(pg_client):
+    c = pg_client
+    found = c.get("/api/search", params={"q": "harbour", "resolution": "pronoun"}).json()
+    assert [(r["speaker"], r["confidence"], r["antecedent"]) for r in found["items"]] == [("Dana Cross", 0.6,
+                                                                                        "Dana Cross")]
+    assert c.get("/api/search", params={"q": "harbour", "named_only": "1", "min_confidence": "0.95"}).json()[
+        "total"] == 2
+    for params in ({"min_confidence": "lots"}, {"resolution": "x"}, {"named_only": "sometimes"}):
+        assert c.get("/api/search", params=params).status_code == 400
+    html = c.get(f"/articles/{found['items'][0]['article_id']}").text
+    assert "resolved through ‘Dana Cross’ (pronoun, 0.60)" in html and "members: Lee Park, Ana Ruiz" in html
+    ranked = {r["speaker"] for r in c.get("/api/speakers", params={"limit": 1000}).json()["items"]}
+    assert "Dana Cross" in ranked and "Democrats" not in ranked
+    assert c.get("/api/search", params={"speaker": "William Barr"}).json()["total"] == 1  # as Bill Barr
+    r = c.get("/api/search", params={"speaker": "Dana Crass"})
+    assert r.status_code == 404 and r.json()["suggestions"][0]["speaker"] == "Dana Cross"

@@ -153,9 +153,9 @@ def test_search_page_shows_filters_and_results(client):
 
 def test_bad_filters_say_what_to_do(client):
     r = client.get("/api/search", params={"bias": "purple"})
-    assert r.status_code == 404 and "left, center, right" in r.json()["detail"]
+    assert r.status_code == 400 and "left, center, right" in r.json()["detail"]
     r = client.get("/api/search", params={"speaker": "Nobody Atall"})
-    assert "no speaker matches" in r.json()["detail"]
+    assert r.status_code == 404 and "no speaker named Nobody Atall" in r.json()["detail"]
     r = client.get("/search", params={"since": "yesterday"})
     assert r.status_code == 400 and "date like 2020-01-31" in r.text
     assert client.get("/api/search", params={"q": '"unbalanced'}).status_code == 200  # FTS syntax error

@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from store_support import ARTICLES, FAKE, write_jsonl
+from store_support import ARTICLES, EVIDENCE, FAKE, write_jsonl
 
 
 @pytest.fixture
@@ -17,6 +17,11 @@ def fake() -> str:
 @pytest.fixture
 def corpus_file(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "news.jsonl", ARTICLES)
+
+
+@pytest.fixture
+def evidence_file(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "evidence.jsonl", ARTICLES + EVIDENCE)
 
 
 @pytest.fixture

@@ -21,6 +21,24 @@ ARTICLES = [
      "topic": "economy", "text": "Markets rose. “Growth will continue through the spring,” Janet Ruiz said."},
 ]
 
+# speaker evidence (see fake_engine.py): William Barr by name, "he" (pronoun) and "Barr" (surname);
+# Bill Barr has William Barr's registry id; a group, a document; a compound speaker (Ana Lee and Bo
+# Chan); Anna Leigh has Ana Lee's (fictional) registry id
+EVIDENCE = [
+    {"id": "v1", "title": "Inquiry", "outlet": "Daily Planet", "date": "2024-04-01", "bias": "left",
+     "text": "The inquiry opened. “The inquiry will be fair and thorough,” William Barr said. "
+             "“Nobody is above the law in this country,” he said. "
+             "“The report is only a first draft,” Barr told."},
+    {"id": "v2", "title": "Inquiry widens", "outlet": "Morning Courier", "date": "2024-04-02", "bias": "right",
+     "text": "The inquiry widened. “We never saw the documents at all,” Bill Barr denied. "
+             "“We will vote against the budget bill,” Democrats said. “We will vote against it again,” "
+             "Democrats said. “We will never vote for it, ever,” Democrats said. “The bill hurts working "
+             "families,” Democrats said. “The vote must wait for the inquiry,” Democrats said. "
+             "“Support for the inquiry fell among voters,” Gallup Poll said. "
+             "“We agreed to work together on the bill,” Ana Lee and Bo Chan said. "
+             "“The second reading comes next week,” Anna Leigh said."},
+]
+
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
@@ -36,3 +54,29 @@ def generated(n: int, offset: int = 0) -> list[dict]:
                     "text": f"Story number {i}. “Figure {i} is the number we will report today,” Ana Lee said. "
                             f"“Nothing about item {i} is settled yet, friends,” Bo Chan denied."})
     return out
+
+
+def schema_2_corpus(target: str) -> None:
+    """A corpus at schema 2 (migrations 1-2 only) holding one article, as an older onrecord wrote it:
+    Zelensky said something, with no speaker evidence and no registry ids."""
+    from unittest import mock
+
+    from onrecord.store import connect
+    from onrecord.store import migrate as mig
+
+    shipped = mig.available
+    with connect(target) as db:
+        with mock.patch.object(mig, "available", lambda backend: shipped(backend)[:2]):
+            assert mig.migrate(db) == [1, 2]
+        eid = db.scalar("INSERT INTO entities (name, type, key) VALUES ('Volodymyr Zelensky', 'person', "
+                        "'volodymyr zelensky') RETURNING id")
+        db.execute("INSERT INTO entity_aliases VALUES ('volodymyr zelensky', 'Volodymyr Zelensky', ?, 'observed')",
+                   (eid,))
+        text = "Old story. “We stand firm on every front,” Volodymyr Zelensky said."
+        aid = db.scalar("INSERT INTO articles (content_hash, title, outlet, published, words, n_statements, text, "
+                        "ingested_at) VALUES ('old0', 'Old story', 'Daily Planet', '2023-01-05', 10, 1, ?, "
+                        "'2023-01-05T00:00:00+00:00') RETURNING id", (text,))
+        db.execute("INSERT INTO statements (article_id, local_id, speaker_text, speaker_name, speaker_entity_id, "
+                   "cue, cue_start, cue_end, cue_class, kind, content) VALUES (?, 's1', 'Volodymyr Zelensky', "
+                   "'Volodymyr Zelensky', ?, 'said', 62, 66, 'neutral', 'direct', 'We stand firm on every front')",
+                   (aid, eid))

@@ -7,10 +7,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from store_support import generated, write_jsonl
+from store_support import generated, schema_2_corpus, write_jsonl
 
 from onrecord.cli import main
 from onrecord.store import IngestOptions, connect, ingest, queries
+from onrecord.store.evidence import evidence_filter
 from onrecord.store.export import export
 from onrecord.store.migrate import current_version
 
@@ -25,7 +26,7 @@ def test_ingest_reingest_and_schema(pg_url, corpus_file, fake, tmp_path):
     again = ingest([str(corpus_file), str(bad)], pg_url, IngestOptions(workers=0, extractor=fake))
     assert (again.counts.new, again.counts.duplicate, again.counts.n_failed) == (0, 5, 1)
     db = connect(pg_url)
-    assert current_version(db) == 2
+    assert current_version(db) == 3
     assert db.scalar("SELECT count(*) FROM articles") == 5
     assert db.scalar("SELECT attempts FROM failures") == 2
     assert db.scalar("SELECT count(*) FROM statements") == 8
@@ -61,3 +62,47 @@ def test_export_and_workers_on_postgres(pg_url, fake, tmp_path):
         assert export(db, "articles", "parquet", f) == 20
     assert pq.read_table(tmp_path / "a.parquet").num_rows == 20
     assert db.scalar("SELECT count(*) FROM articles") == 20  # the connection is usable after streaming
+
+
+def test_migration_3_upgrades_a_schema_2_corpus_on_postgres(pg_url, evidence_file, fake):
+    schema_2_corpus(pg_url)
+    db = connect(pg_url)
+    assert current_version(db) == 2
+    from onrecord.store.migrate import migrate
+
+    assert migrate(db) == [3]
+    assert db.query("SELECT speaker, speaker_resolution, speaker_confidence FROM statements_view") == [
+        ("Volodymyr Zelensky", None, None)]
+    assert db.scalar("SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() "
+                     "AND table_name = 'statements' AND column_name = 'speaker_confidence'") == "double precision"
+    assert db.scalar("SELECT count(*) FROM schema_docs WHERE column_name LIKE 'speaker_antecedent%'") == 3
+    ingest([str(evidence_file)], pg_url, IngestOptions(workers=0, extractor=fake))
+    old = queries.said(db, "Zelensky", evidence=evidence_filter("unknown"))
+    assert [r["content"] for r in old.records()] == ["We stand firm on every front"]
+
+
+def test_speaker_evidence_on_postgres(pg_url, evidence_file, fake):
+    ingest([str(evidence_file)], pg_url, IngestOptions(workers=0, extractor=fake))
+    db = connect(pg_url)
+    barr = queries.said(db, "Bill Barr").records()
+    assert [(r["resolution"], r["confidence"], r["antecedent"]) for r in barr] == [
+        ("name", 0.97, None), ("pronoun", 0.6, "William Barr"), ("surname", 0.92, "William Barr"),
+        ("name", 0.97, None)]
+    assert queries.said(db, "William Barr").rows == queries.said(db, "Bill Barr").rows
+    named = queries.said(db, "Barr", evidence=evidence_filter(None, None, True))
+    assert [r["resolution"] for r in named.records()] == ["name", "surname", "name"]
+    high = queries.said(db, "Barr", evidence=evidence_filter("name,pronoun", "0.5"))
+    assert [r["resolution"] for r in high.records()] == ["name", "pronoun", "name"]
+    assert len(queries.search(db, "vote", evidence=evidence_filter("group")).rows) == 4
+    assert queries.search(db, "inquiry", speaker="Bill Barr").records()[0]["speaker"] == "William Barr"
+    top = queries.top_speakers(db).records()
+    assert "Democrats" not in {r["speaker"] for r in top}
+    assert next(r for r in top if r["speaker"] == "William Barr")["resolved_by"] == "name 2, pronoun 1, surname 1"
+    with pytest.raises(queries.UnknownName, match="did you mean: William Barr"):
+        queries.said(db, "Wiliam Bar")
+    out = io.StringIO()
+    export(db, "statements", "jsonl", out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["speaker_members"] for r in rows if r["speaker_members"]] == [["Ana Lee", "Bo Chan"]]
+    assert db.query("SELECT name, registry_id FROM entities WHERE registry_id IS NOT NULL ORDER BY name") == [
+        ("Ana Lee", "Q990001"), ("William Barr", "onrecord:william-barr")]

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from store_support import ARTICLES, EVIDENCE, FAKE, write_jsonl
 
 from onrecord.cli import main
 from onrecord.store import IngestOptions, connect, ingest
@@ -19,6 +20,15 @@ def db(tmp_path, corpus_file, fake):
     path = tmp_path / "q.db"
     ingest([str(corpus_file)], str(path), IngestOptions(workers=0, extractor=fake))
     return str(path)
+
+
+@pytest.fixture(scope="module")
+def edb(tmp_path_factory) -> str:
+    """The four articles plus the speaker-evidence ones (see store_support.EVIDENCE)."""
+    folder = tmp_path_factory.mktemp("evidence")
+    path = str(folder / "e.db")
+    ingest([str(write_jsonl(folder / "e.jsonl", ARTICLES + EVIDENCE))], path, IngestOptions(workers=0, extractor=FAKE))
+    return path
 
 
 def cli(*args: str) -> tuple[int, str]:
@@ -148,3 +158,112 @@ def test_queries_api_directly(db):
     con = connect(db)
     table = queries.said(con, "Volodymyr Zelensky", limit=2)
     assert len(table.rows) == 2 and table.columns[0] == "published"
+
+
+# -- speaker evidence ------------------------------------------------------------------------------
+
+def test_said_and_search_show_how_the_speaker_was_resolved(edb):
+    rows = as_json("said", "William Barr", "--db", edb)
+    assert [(r["resolution"], r["confidence"], r["antecedent"]) for r in rows] == [
+        ("name", 0.97, None), ("pronoun", 0.6, "William Barr"), ("surname", 0.92, "William Barr"),
+        ("name", 0.97, None)]
+    found = as_json("search", "law", "--db", edb)
+    assert [(r["speaker"], r["resolution"], r["antecedent"]) for r in found] == [("William Barr", "pronoun",
+                                                                                 "William Barr")]
+    code, out = cli("said", "Barr", "--db", edb, "--format", "csv")
+    header = next(csv.reader(io.StringIO(out)))
+    assert code == 0 and header[-3:] == ["resolution", "confidence", "antecedent"]
+    result = CliRunner(env={"COLUMNS": "250"}).invoke(main, ["said", "Barr", "--db", edb])
+    assert result.exit_code == 0 and "pronoun 0.60 via ‘William Barr’" in result.output  # one column on a terminal
+    assert "resolution" not in result.output and "resolved" in result.output
+    doc = as_json("spread", "Nobody is above the law in this country", "--db", edb)
+    assert list(doc.values())[1][0]["resolution"] == "pronoun"
+
+
+def test_every_alias_and_registry_name_gives_the_same_statements(edb):
+    ids = {name: [r["statement_id"] for r in as_json("said", name, "--db", edb)]
+           for name in ("William Barr", "Bill Barr", "William P. Barr", "Barr")}
+    assert len(ids["William Barr"]) == 4 and all(v == ids["William Barr"] for v in ids.values())
+    assert as_json("said", "Anna Leigh", "--db", edb) == as_json("said", "Ana Lee", "--db", edb)
+
+
+@pytest.mark.parametrize("options, expected", [
+    (["--named-only"], ["name", "surname", "name"]),
+    (["--resolution", "pronoun"], ["pronoun"]),
+    (["--resolution", "pronoun,surname"], ["pronoun", "surname"]),
+    (["--min-confidence", "0.95"], ["name", "name"]),
+    (["--min-confidence", "0.9", "--resolution", "surname,pronoun"], ["surname"]),
+    (["--resolution", "unknown"], []),
+])
+def test_said_filters_on_the_evidence(edb, options, expected):
+    assert [r["resolution"] for r in as_json("said", "Barr", "--db", edb, *options)] == expected
+
+
+def test_search_filters_by_speaker_and_evidence(edb):
+    assert len(as_json("search", "vote", "--db", edb)) == 4
+    assert as_json("search", "vote", "--db", edb, "--named-only") == []  # all by Democrats, a group
+    assert len(as_json("search", "vote", "--db", edb, "--resolution", "group")) == 4
+    only = as_json("search", "inquiry OR law", "--db", edb, "--speaker", "Bill Barr", "--min-confidence", "0.5")
+    assert {r["speaker"] for r in only} == {"William Barr"} and len(only) == 2
+    assert as_json("search", "inquiry", "--db", edb, "--speaker", "Democrats") == [
+        r for r in as_json("search", "inquiry", "--db", edb) if r["speaker"] == "Democrats"]
+
+
+def test_bad_evidence_options_are_usage_errors(edb):
+    code, out = cli("said", "Barr", "--db", edb, "--resolution", "guess")
+    assert code == 2 and "resolution must be one or more of name, surname" in out and "not 'guess'" in out
+    code, out = cli("search", "vote", "--db", edb, "--min-confidence", "1.5")
+    assert code == 2 and "--min-confidence" in out
+    code, out = cli("said", "--help")
+    assert code == 0 and "--named-only" in out and "--resolution" in out and "--min-confidence" in out
+
+
+def test_unknown_speaker_suggests_close_names(edb):
+    code, out = cli("said", "Wiliam Bar", "--db", edb)
+    assert code == 1 and "no speaker named Wiliam Bar; did you mean: William Barr?" in out
+    code, out = cli("said", "Peskow", "--db", edb)
+    assert code == 1 and "no speaker named Peskow; did you mean: Dmitry Peskov?" in out
+    code, out = cli("search", "vote", "--speaker", "Democratz", "--db", edb)
+    assert code == 1 and "did you mean: Democrats?" in out and "Traceback" not in out
+
+
+def test_groups_and_documents_are_not_ranked_among_speakers(edb):
+    con = connect(edb)
+    assert con.scalar("SELECT count(*) FROM statements_view WHERE speaker = 'Democrats'") == 5  # the most
+    top = as_json("speakers", "--db", edb)
+    assert not {r["speaker"] for r in top} & {"Democrats", "Gallup Poll"}
+    assert top[1]["speaker"] == "William Barr" and top[1]["resolved_by"] == "name 2, pronoun 1, surname 1"
+    assert top[1]["mean_confidence"] == pytest.approx((0.97 * 2 + 0.6 + 0.92) / 4, abs=0.01)
+    right = as_json("speakers", "--bias", "right", "--db", edb)
+    assert [r["speaker"] for r in right][:3] == ["Ana Lee", "Volodymyr Zelensky", "William Barr"]
+    by_speaker = list(as_json("outlet", "Morning Courier", "--db", edb).values())[2]
+    assert "Democrats" not in {r["speaker"] for r in by_speaker}
+    assert "Democrats" not in {r[0] for r in con.query("SELECT speaker FROM speakers_view")}
+
+
+def test_export_carries_the_evidence(edb, tmp_path):
+    result = CliRunner().invoke(main, ["export", "--format", "jsonl", "--db", edb])
+    rows = {r["speaker_text"]: r for r in map(json.loads, result.stdout.splitlines())}
+    he = rows["he"]
+    assert (he["speaker_resolution"], he["speaker_confidence"], he["speaker_antecedent_text"]) == (
+        "pronoun", 0.6, "William Barr")
+    assert isinstance(he["speaker_antecedent_start"], int) and he["speaker_registry_id"] == "onrecord:william-barr"
+    assert rows["Ana Lee and Bo Chan"]["speaker_members"] == ["Ana Lee", "Bo Chan"]
+    assert rows["Bill Barr"]["speaker_members"] is None
+    result = CliRunner().invoke(main, ["export", "--format", "csv", "--db", edb])
+    by_text = {r["speaker_text"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert by_text["Ana Lee and Bo Chan"]["speaker_members"] == '["Ana Lee", "Bo Chan"]'
+    assert by_text["he"]["speaker_confidence"] == "0.6"
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    target = tmp_path / "s.parquet"
+    assert cli("export", "--format", "parquet", "-o", str(target), "--db", edb)[0] == 0
+    frame = pq.read_table(target)
+    assert pa.types.is_float64(frame.schema.field("speaker_confidence").type)
+    assert pa.types.is_list(frame.schema.field("speaker_members").type)
+    members = [m for m in frame.column("speaker_members").to_pylist() if m]
+    assert members == [["Ana Lee", "Bo Chan"]]
+    entities = [json.loads(line) for line in CliRunner().invoke(
+        main, ["export", "--table", "entities", "--db", edb]).stdout.splitlines()]
+    assert {e["name"]: e["registry_id"] for e in entities if e["registry_id"]} == {
+        "William Barr": "onrecord:william-barr", "Ana Lee": "Q990001"}

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from onrecord.coref.trees import ModelFileError
 from onrecord.inputs import InputError, read_article
 from onrecord.pipeline import ArticleMeta, Extractor
 from onrecord.render import article_json, render_table
@@ -40,7 +41,10 @@ def extract_command(paths: tuple[str, ...], out_dir: Path | None, published: str
     if len(paths) > 1 and out_dir is None and fmt == "json":
         raise click.UsageError("several inputs print one JSON document each; pass --out DIR "
                                "to get one file per input")
-    extractor = Extractor()
+    try:
+        extractor = Extractor()
+    except ModelFileError as err:
+        raise click.ClickException(str(err)) from None
     failures = 0
     for path in paths:
         try:

@@ -13,6 +13,8 @@ from rich.progress import (BarColumn, Progress, ProgressColumn, Task, TextColumn
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from onrecord.coref.ranker import default_ranker
+from onrecord.coref.trees import ModelFileError
 from onrecord.sources import InputError
 from onrecord.store.db import DEFAULT_DB, DatabaseError
 from onrecord.store.ingest import IngestOptions, Summary, ingest
@@ -123,6 +125,10 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: in
     the same command again adds nothing and resumes a killed run.
     """
     console = Console(stderr=True)
+    try:
+        default_ranker()  # a missing or corrupt model stops here, saying how to rebuild it
+    except ModelFileError as err:
+        raise click.ClickException(str(err)) from None
     options = IngestOptions(workers=workers, batch_size=batch_size, extractor=extractor, model=model,
                             max_articles_per_worker=recycle_after)
     try:

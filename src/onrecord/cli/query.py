@@ -16,6 +16,7 @@ from rich.table import Table as RichTable
 from onrecord.store import queries
 from onrecord.store.corpus import open_corpus
 from onrecord.store.db import DEFAULT_DB, Database, DatabaseError
+from onrecord.store.evidence import METHODS, NAMED_METHODS, UNKNOWN, EvidenceFilter, evidence_filter
 from onrecord.store.queries import QueryError, Table
 
 FORMATS = ("table", "json", "csv")
@@ -42,15 +43,33 @@ def render(tables: list[Table], fmt: str) -> None:
 
 
 _LONG_COLUMNS = ("content", "text", "title")
+_EVIDENCE = ("resolution", "confidence", "antecedent")
+
+
+def _fold_evidence(t: Table) -> Table:
+    """For the terminal: resolution, confidence and antecedent as one column
+    ("pronoun 0.60 via ‘William Barr’"); JSON and CSV keep them apart."""
+    if not all(c in t.columns for c in _EVIDENCE):
+        return t
+    idx = [t.columns.index(c) for c in _EVIDENCE]
+    keep = [i for i in range(len(t.columns)) if i not in idx]
+
+    def folded(r: tuple) -> str:
+        method, conf, ante = (r[i] for i in idx)
+        text = " ".join(p for p in (method, None if conf is None else f"{conf:.2f}") if p)
+        return text + (f" via ‘{ante}’" if ante else "")
+    return Table(t.title, [*(t.columns[i] for i in keep), "resolved"],
+                 [(*(r[i] for i in keep), folded(r)) for r in t.rows])
 
 
 def _rich_table(t: Table) -> RichTable:
     """A terminal table: id columns left to JSON/CSV, long text given the room."""
+    t = _fold_evidence(t)
     shown = [i for i, c in enumerate(t.columns) if not c.endswith("_id") or len(t.columns) <= 3]
     rt = RichTable(title=t.title, title_justify="left", show_lines=False, expand=True)
     for i in shown:
         c = t.columns[i]
-        rt.add_column(c, overflow="fold", ratio=4 if c in _LONG_COLUMNS else 1,
+        rt.add_column(c, overflow="fold", ratio=4 if c in _LONG_COLUMNS else 2 if c == "resolved" else 1,
                       min_width=None if c in _LONG_COLUMNS else min(len(c), 10))
     for r in t.rows:
         rt.add_row(*("" if r[i] is None else str(r[i]) for i in shown))
@@ -78,26 +97,48 @@ def corpus_command(fn: Callable[..., list[Table] | Table]) -> Callable[..., None
     return wrapper
 
 
+def evidence_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--resolution, --min-confidence and --named-only, passed on as one ``evidence`` filter."""
+    @click.option("--resolution", metavar="METHOD[,METHOD]",
+                  help=f"Only speakers resolved so: {', '.join(METHODS)}, or {UNKNOWN} (not recorded).")
+    @click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="X",
+                  help="Only speakers resolved with at least this confidence (0-1).")
+    @click.option("--named-only", is_flag=True,
+                  help=f"Only speakers resolved by {', '.join(NAMED_METHODS)} (not inferred from a pronoun or role).")
+    @functools.wraps(fn)
+    def wrapper(*args: Any, resolution: str | None, min_confidence: float | None, named_only: bool,
+                **kwargs: Any) -> Any:
+        try:
+            evidence = evidence_filter(resolution, min_confidence, named_only)
+        except QueryError as err:
+            raise click.BadParameter(str(err), param_hint="--resolution") from None
+        return fn(*args, evidence=evidence, **kwargs)
+    return wrapper
+
+
 @click.command("said")
 @click.argument("speaker")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
 @click.option("--outlet", help="Only in this outlet.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@evidence_options
 @corpus_command
 def said_command(db: Database, speaker: str, since: str | None, until: str | None, outlet: str | None,
-                 limit: int) -> Table:
-    """What SPEAKER said over time (Zelensky finds Zelenskyy too)."""
-    return queries.said(db, speaker, since=since, until=until, outlet=outlet, limit=limit)
+                 limit: int, evidence: EvidenceFilter) -> Table:
+    """What SPEAKER said over time (Zelensky finds Zelenskyy, Bill Barr finds William Barr)."""
+    return queries.said(db, speaker, since=since, until=until, outlet=outlet, limit=limit, evidence=evidence)
 
 
 @click.command("search")
 @click.argument("text")
+@click.option("--speaker", help="Only what this speaker said (any alias).")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@evidence_options
 @corpus_command
-def search_command(db: Database, text: str, limit: int) -> Table:
+def search_command(db: Database, text: str, speaker: str | None, limit: int, evidence: EvidenceFilter) -> Table:
     """Full-text search over what was said (stemmed: ceasefire, ceasefires)."""
-    return queries.search(db, text, limit=limit)
+    return queries.search(db, text, limit=limit, speaker=speaker, evidence=evidence)
 
 
 @click.command("spread")

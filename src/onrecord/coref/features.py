@@ -32,6 +32,7 @@ class Candidate:
     rank: int           # 0 for the most recently mentioned entity
     is_person: bool
     has_full_name: bool
+    doc_first: bool = False  # the document's first-mentioned person (its topic, in a biography)
 
 
 FEATURES = (
@@ -44,7 +45,7 @@ FEATURES = (
     "pron_in_quote", "cand_in_quote", "same_quote", "cand_in_other_quote",
     "pron_is_source", "cand_is_source", "last_speaker", "recent_speaker_rank", "speaker_count",
     "para_opens_with_quote", "first_mention_subject", "is_person", "has_full_name",
-    "cand_is_pronoun_same_form",
+    "cand_is_pronoun_same_form", "cand_prev_sentence_subject", "doc_first", "pron_sentence_initial",
 )
 
 
@@ -135,5 +136,7 @@ def pair_features(doc: Doc, sent_of: Sequence[int], pron: Token, cand: Candidate
         float(ctx.paragraph_opens_with_quote(p_start)), float(_role(first)[0]),
         float(cand.is_person), float(cand.has_full_name),
         float(cand.kind == "pronoun" and pronoun_gender(ctok.text) == p_gender),
+        float(sent_of[ctok.i] == sent_of[pron.i] - 1 and c_subj), float(cand.doc_first),
+        float(pron.i - pron.sent.start <= 1),
     ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -53,10 +54,31 @@ class TreeEnsemble:
         X = np.asarray(X, dtype=np.float64)
         if X.ndim != 2 or X.shape[1] != len(self.features):
             raise ValueError(f"expected rows of {len(self.features)} features, got shape {X.shape}")
-        total = np.full(len(X), self.base)
-        for tree in self.trees:
-            total += tree.leaves(X)
-        return total
+        if not self.trees:
+            return np.full(len(X), self.base)
+        feature, threshold, left, right, value, roots = self._packed
+        node = np.broadcast_to(roots, (len(X), len(roots))).copy()
+        rows = np.arange(len(X))[:, None]
+        while True:  # every tree of every row steps down together: one pass per tree level
+            f = feature[node]
+            inner = f >= 0
+            if not inner.any():
+                break
+            go_left = X[rows, np.maximum(f, 0)] <= threshold[node]
+            node = np.where(inner, np.where(go_left, left[node], right[node]), node)
+        return self.base + value[node].sum(axis=1)
+
+    @cached_property
+    def _packed(self) -> tuple[np.ndarray, ...]:
+        """All trees in one set of arrays (child indices made global)."""
+        offsets = np.cumsum([0] + [len(t.feature) for t in self.trees[:-1]])
+        def shifted(a, off):
+            return np.where(a >= 0, a + off, -1)
+        return (np.concatenate([t.feature for t in self.trees]),
+                np.concatenate([t.threshold for t in self.trees]),
+                np.concatenate([shifted(t.left, o) for t, o in zip(self.trees, offsets)]),
+                np.concatenate([shifted(t.right, o) for t, o in zip(self.trees, offsets)]),
+                np.concatenate([t.value for t in self.trees]), offsets.astype(np.int64))
 
     def probability(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.margin(X)))

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from onrecord.explorer.csvout import csv_response
 from onrecord.explorer.queries import Page
 from onrecord.explorer.service import Explorer
+from onrecord.store.evidence import METHODS, NAMED_METHODS, UNKNOWN
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_JSON_ROWS = 1000
@@ -30,6 +31,12 @@ Until = Annotated[str | None, Query(description="Published on or before (YYYY-MM
 CueClass = Annotated[str | None, Query(description="Cue class: neutral, assertive, tentative, contested, "
                                                    "denial, confirmation, report, directive, evaluative, "
                                                    "intent or unknown.")]
+Resolution = Annotated[str | None, Query(description="How the speaker was resolved, one or more (comma-separated) "
+                                                     f"of {', '.join(METHODS)}, or {UNKNOWN} (not recorded).")]
+MinConfidence = Annotated[str | None, Query(description="Only speakers resolved with at least this confidence, "
+                                                        "a number from 0 to 1.")]
+NamedOnly = Annotated[str | None, Query(description="true: only speakers resolved by "
+                                                    f"{', '.join(NAMED_METHODS)} (named, not inferred).")]
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
 
 
@@ -43,19 +50,21 @@ class TablePage(BaseModel):
     columns: list[str]
     items: list[dict[str, Any]]
     next: str | None = None
+    suggestions: list[dict[str, Any]] | None = None
 
 
 def explorer(request: Request) -> Explorer:
     return request.app.state.explorer
 
 
-def respond(request: Request, page: Page, fmt: str, filename: str) -> dict[str, Any] | Response:
+def respond(request: Request, page: Page, fmt: str, filename: str,
+            suggestions: list[dict[str, Any]] | None = None) -> dict[str, Any] | Response:
     """A page as JSON (with a link to the next one) or as a CSV download."""
     if fmt == "csv":
         return csv_response(page.columns, page.rows, filename)
     nxt = str(request.url.include_query_params(offset=page.offset + page.limit)) if page.has_next else None
     return {"title": page.title, "total": page.total, "limit": page.limit, "offset": page.offset,
-            "columns": page.columns, "items": page.records(), "next": nxt}
+            "columns": page.columns, "items": page.records(), "next": nxt, "suggestions": suggestions}
 
 
 def check_limit(limit: int, fmt: str) -> None:
@@ -73,25 +82,29 @@ def corpus(request: Request) -> dict[str, int]:
 @router.get("/search", response_model=TablePage, responses=CSV_RESPONSE, summary="Search statements")
 def search(request: Request, q: Q = "", speaker: Speaker = None, outlet: Outlet = None, bias: Bias = None,
            since: Since = None, until: Until = None, cue_class: CueClass = None,
+           resolution: Resolution = None, min_confidence: MinConfidence = None, named_only: NamedOnly = None,
            order: Annotated[Literal["relevance", "newest", "oldest"], Query()] = "relevance",
            limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
-    """Full-text search over what was said, narrowed by speaker, outlet, bias, dates and cue class.
-    With words, best matches first; without, newest first."""
+    """Full-text search over what was said, narrowed by speaker, outlet, bias, dates, cue class and
+    how the speaker was resolved.  With words, best matches first; without, newest first."""
     check_limit(limit, fmt)
     ex = explorer(request)
-    f = ex.filters(q=q, speaker=speaker, outlet=outlet, bias=bias, since=since, until=until, cue_class=cue_class)
+    f = ex.filters(q=q, speaker=speaker, outlet=outlet, bias=bias, since=since, until=until, cue_class=cue_class,
+                   resolution=resolution, min_confidence=min_confidence, named_only=named_only)
     return respond(request, ex.ask("statements", f, limit=limit, offset=offset, order=order), fmt, "search")
 
 
 @router.get("/network", summary="Who quotes, cites and replies to whom", responses=CSV_RESPONSE)
 def network(request: Request, q: Q = "", speaker: Speaker = None, outlet: Outlet = None, bias: Bias = None,
             since: Since = None, until: Until = None, cue_class: CueClass = None,
+            resolution: Resolution = None, min_confidence: MinConfidence = None, named_only: NamedOnly = None,
             max_speakers: Annotated[int, Query(ge=1, le=200)] = 25,
             max_outlets: Annotated[int, Query(ge=1, le=100)] = 12, fmt: Format = "json") -> Any:
     """Nodes (outlets and speakers) and edges among the statements a search finds: an outlet
     *quotes* a speaker, a speaker *cites* another (nested attribution), a speaker *replies* to another."""
     ex = explorer(request)
-    f = ex.filters(q=q, speaker=speaker, outlet=outlet, bias=bias, since=since, until=until, cue_class=cue_class)
+    f = ex.filters(q=q, speaker=speaker, outlet=outlet, bias=bias, since=since, until=until, cue_class=cue_class,
+                   resolution=resolution, min_confidence=min_confidence, named_only=named_only)
     graph = ex.ask("network", f, max_speakers=max_speakers, max_outlets=max_outlets)
     if fmt == "csv":
         names = {n["id"]: (n["name"], n["kind"], n["entity_id"]) for n in graph["nodes"]}
@@ -132,9 +145,16 @@ def article_statements(request: Request, article_id: int, fmt: Format = "json") 
 @router.get("/speakers", response_model=TablePage, responses=CSV_RESPONSE, summary="List speakers")
 def speakers(request: Request, name: Annotated[str, Query(description="Part of a name.")] = "",
              limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
-    """Speakers, most statements first; ``name`` narrows by name or alias."""
+    """Speakers, most statements first (groups and documents are not ranked); ``name`` narrows by
+    any alias, registry name or part of a name.  When nothing matches, ``suggestions`` lists
+    speakers with close names."""
     check_limit(limit, fmt)
-    return respond(request, explorer(request).ask("speakers", name, limit=limit, offset=offset), fmt, "speakers")
+    ex = explorer(request)
+    page = ex.ask("speakers", name, limit=limit, offset=offset)
+    suggestions = None
+    if name.strip() and not page.total:
+        suggestions = [{"speaker_id": i, "speaker": n} for i, n in ex.ask("speaker_suggestions", name.strip())]
+    return respond(request, page, fmt, "speakers", suggestions)
 
 
 @router.get("/speakers/{speaker_id}", summary="A speaker")
@@ -148,14 +168,16 @@ def speaker(request: Request, speaker_id: int) -> dict[str, Any]:
             summary="What a speaker said")
 def speaker_statements(request: Request, speaker_id: int, q: Q = "", outlet: Outlet = None,
                        bias: Bias = None, since: Since = None, until: Until = None,
-                       cue_class: CueClass = None, limit: Limit = 50, offset: Offset = 0,
-                       fmt: Format = "json") -> Any:
+                       cue_class: CueClass = None, resolution: Resolution = None,
+                       min_confidence: MinConfidence = None, named_only: NamedOnly = None,
+                       limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
     """Everything the speaker said, oldest first (best matches first when ``q`` is given)."""
     check_limit(limit, fmt)
     ex = explorer(request)
     ex.ask("entity", speaker_id)
     f = ex.filters(q=q, speaker=str(speaker_id), outlet=outlet, bias=bias, since=since, until=until,
-                   cue_class=cue_class)
+                   cue_class=cue_class, resolution=resolution, min_confidence=min_confidence,
+                   named_only=named_only)
     page = ex.ask("statements", f, limit=limit, offset=offset, order="relevance" if q else "oldest")
     return respond(request, page, fmt, f"speaker-{speaker_id}-statements")
 
@@ -202,12 +224,14 @@ def quote(request: Request, quote_id: str) -> dict[str, Any]:
 
 @router.get("/quotes/{quote_id}/appearances", response_model=TablePage, responses=CSV_RESPONSE,
             summary="Where a quote appeared, first appearance first")
-def quote_appearances(request: Request, quote_id: str, limit: Limit = 50, offset: Offset = 0,
-                      fmt: Format = "json") -> Any:
+def quote_appearances(request: Request, quote_id: str, resolution: Resolution = None,
+                      min_confidence: MinConfidence = None, named_only: NamedOnly = None,
+                      limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
     check_limit(limit, fmt)
     ex = explorer(request)
     ex.ask("quote", quote_id)
-    page = ex.ask("quote_appearances", quote_id, limit=limit, offset=offset)
+    f = ex.filters(resolution=resolution, min_confidence=min_confidence, named_only=named_only)
+    page = ex.ask("quote_appearances", quote_id, f, limit=limit, offset=offset)
     return respond(request, page, fmt, f"quote-{quote_id}")
 
 

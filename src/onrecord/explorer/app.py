@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from onrecord.explorer import api, pages
 from onrecord.explorer.response_cache import ResponseCache
 from onrecord.explorer.security import AllowedHosts, SecurityHeaders
 from onrecord.explorer.service import Explorer
-from onrecord.store.queries import QueryError
+from onrecord.store.errors import FilterError, QueryError, UnknownName
 
 STATIC = Path(__file__).with_name("static")
 SWAGGER_ASSETS = Path(fastapi_offline.__file__).with_name("static")
@@ -61,6 +61,14 @@ def create_app(db: str, *, cache_ttl: float = 300.0, allowed_hosts: list[str] | 
     def no_answer(request: Request, err: QueryError) -> Response:
         return _error(request, 404, str(err))
 
+    @app.exception_handler(FilterError)
+    def bad_filter(request: Request, err: FilterError) -> Response:
+        return _error(request, 400, str(err))
+
+    @app.exception_handler(UnknownName)
+    def unknown_name(request: Request, err: UnknownName) -> Response:
+        return _error(request, 404, str(err), err.suggestions, lead=err.lead)
+
     @app.exception_handler(RequestValidationError)
     def bad_request(request: Request, err: RequestValidationError) -> Response:
         if _is_api(request):
@@ -79,9 +87,16 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith(("/api/", "/openapi"))
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def _error(request: Request, status: int, message: str,
+           suggestions: Sequence[tuple[int, str]] = (), lead: str = "") -> Response:
+    """The error as ``{"detail"}`` JSON (with ``suggestions``: speakers with close names) or as a page
+    (``lead``, then the suggestions as links)."""
     if _is_api(request):
-        return JSONResponse({"detail": message}, status_code=status)
+        body: dict[str, object] = {"detail": message}
+        if suggestions:
+            body["suggestions"] = [{"speaker_id": i, "speaker": name} for i, name in suggestions]
+        return JSONResponse(body, status_code=status)
     if status == 404 and message == "Not Found":
         message = "no such page; start from the search page"
-    return pages.render(request, "error.html", status_code=status, status=status, message=message)
+    return pages.render(request, "error.html", status_code=status, status=status, message=message,
+                        suggestions=list(suggestions), lead=lead)

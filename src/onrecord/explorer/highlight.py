@@ -13,6 +13,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from onrecord.store.evidence import describe
+
 ROLES = ("content", "speaker", "cue", "time", "own")
 _ROLE_ORDER = {r: i for i, r in enumerate(ROLES)}
 
@@ -34,6 +36,9 @@ def statement_spans(statements: Iterable[dict[str, Any]], own_voice: Iterable[di
         sid, nested = str(st["local_id"]), bool(st.get("parent_local_id"))
         who = st.get("speaker_entity") or st.get("speaker_name") or st.get("speaker_text") or "unknown speaker"
         title = f"{who} · {st['cue']} ({st.get('cue_class') or 'unclassified'})"
+        if st.get("speaker_resolution"):
+            title += " · " + describe(st["speaker_resolution"], st.get("speaker_confidence"),
+                                      st.get("speaker_antecedent_text"))
         if st.get("time_value"):
             title += f" · {st['time_value']}"
         for role, prefix in (("content", "content"), ("content", "content2"), ("speaker", "speaker"),

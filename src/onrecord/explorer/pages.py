@@ -17,11 +17,13 @@ from onrecord.explorer import charts
 from onrecord.explorer.highlight import highlight, paragraphs, statement_spans
 from onrecord.explorer.queries import ALL_CUE_CLASSES, BIASES, Filters, Page
 from onrecord.explorer.service import Explorer
-from onrecord.store.queries import QueryError
+from onrecord.store.errors import QueryError, UnknownName
+from onrecord.store.evidence import METHODS, UNKNOWN, describe
 
 TEMPLATES = Path(__file__).with_name("templates")
 router = APIRouter(include_in_schema=False)
-FILTER_KEYS = ("q", "speaker", "outlet", "bias", "since", "until", "cue_class")
+EVIDENCE_KEYS = ("resolution", "min_confidence", "named_only")
+FILTER_KEYS = ("q", "speaker", "outlet", "bias", "since", "until", "cue_class", *EVIDENCE_KEYS)
 PageLimit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0)]
 
@@ -48,7 +50,8 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(url_with=_url_with, api_url=_api_url, safe_href=_safe_href,
                        class_color=charts.class_color, bias_color=charts.bias_color,
-                       cue_classes=ALL_CUE_CLASSES, biases=BIASES, version=__version__)
+                       cue_classes=ALL_CUE_CLASSES, biases=BIASES, version=__version__,
+                       resolution_methods=(*METHODS, UNKNOWN), describe_resolution=describe)
     return env
 
 
@@ -79,18 +82,24 @@ def home(request: Request) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
            bias: str | None = None, since: str | None = None, until: str | None = None,
-           cue_class: str | None = None, order: str = "relevance", limit: PageLimit = 25,
+           cue_class: str | None = None, resolution: str | None = None, min_confidence: str | None = None,
+           named_only: str | None = None, order: str = "relevance", limit: PageLimit = 25,
            offset: Offset = 0) -> HTMLResponse:
     ex = explorer(request)
     form = {"q": q, "speaker": speaker, "outlet": outlet, "bias": bias, "since": since, "until": until,
-            "cue_class": cue_class, "order": order}
+            "cue_class": cue_class, "resolution": resolution, "min_confidence": min_confidence,
+            "named_only": named_only, "order": order}
     ctx: dict[str, Any] = {"form": form, "outlet_choices": ex.ask("outlets", limit=1000, offset=0),
-                           "results": None, "error": None}
+                           "results": None, "error": None, "suggestions": []}
     if any(form[k] for k in FILTER_KEYS):
         try:
             f = ex.filters(**{k: form[k] for k in FILTER_KEYS})
             ctx["results"] = ex.ask("statements", f, limit=limit, offset=offset,
                                     order=order if order in ("relevance", "newest", "oldest") else "relevance")
+        except UnknownName as err:
+            ctx["error"], ctx["suggestions_lead"] = str(err), err.lead
+            ctx["suggestions"] = [(name, _url_with(request, speaker=str(i), offset=None))
+                                  for i, name in err.suggestions]
         except QueryError as err:
             ctx["error"] = str(err)
         params = {k: form[k] for k in FILTER_KEYS}
@@ -102,11 +111,13 @@ def search(request: Request, q: str = "", speaker: str | None = None, outlet: st
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
             bias: str | None = None, since: str | None = None, until: str | None = None,
-            cue_class: str | None = None, max_speakers: Annotated[int, Query(ge=1, le=100)] = 25,
+            cue_class: str | None = None, resolution: str | None = None, min_confidence: str | None = None,
+            named_only: str | None = None, max_speakers: Annotated[int, Query(ge=1, le=100)] = 25,
             max_outlets: Annotated[int, Query(ge=1, le=50)] = 12) -> HTMLResponse:
     ex = explorer(request)
     params = {"q": q, "speaker": speaker, "outlet": outlet, "bias": bias, "since": since, "until": until,
-              "cue_class": cue_class}
+              "cue_class": cue_class, "resolution": resolution, "min_confidence": min_confidence,
+              "named_only": named_only}
     f = ex.filters(**params)
     graph = ex.ask("network", f, max_speakers=max_speakers, max_outlets=max_outlets)
     active = [(k, v) for k, v in params.items() if v]
@@ -160,18 +171,22 @@ def article(request: Request, article_id: int) -> HTMLResponse:
 
 @router.get("/speakers", response_class=HTMLResponse)
 def speakers(request: Request, name: str = "", limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
-    page = explorer(request).ask("speakers", name, limit=limit, offset=offset)
-    return render(request, "speakers.html", page=page, name=name,
+    ex = explorer(request)
+    page = ex.ask("speakers", name, limit=limit, offset=offset)
+    suggestions = ex.ask("speaker_suggestions", name.strip()) if name.strip() and not page.total else []
+    return render(request, "speakers.html", page=page, name=name, suggestions=suggestions,
                   csv_url=_api_url("/api/speakers", {"name": name}, format="csv", limit=10000))
 
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
 def speaker(request: Request, speaker_id: int, q: str = "", outlet: str | None = None,
             bias: str | None = None, since: str | None = None, until: str | None = None,
-            cue_class: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+            cue_class: str | None = None, resolution: str | None = None, min_confidence: str | None = None,
+            named_only: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
     ex = explorer(request)
     ent = ex.ask("entity", speaker_id)
-    params = {"q": q, "outlet": outlet, "bias": bias, "since": since, "until": until, "cue_class": cue_class}
+    params = {"q": q, "outlet": outlet, "bias": bias, "since": since, "until": until, "cue_class": cue_class,
+              "resolution": resolution, "min_confidence": min_confidence, "named_only": named_only}
     f = ex.filters(speaker=str(speaker_id), **params)
     page = ex.ask("statements", f, limit=limit, offset=offset, order="relevance" if q else "oldest")
 
@@ -195,12 +210,15 @@ def speaker(request: Request, speaker_id: int, q: str = "", outlet: str | None =
 
 
 @router.get("/quotes/{quote_id}", response_class=HTMLResponse)
-def quote(request: Request, quote_id: str, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+def quote(request: Request, quote_id: str, resolution: str | None = None, min_confidence: str | None = None,
+          named_only: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
     ex = explorer(request)
     info = ex.ask("quote", quote_id)
+    params = {"resolution": resolution, "min_confidence": min_confidence, "named_only": named_only}
+    f = ex.filters(**params)
     return render(request, "quote.html", quote=info, chart=charts.spread(ex.ask("quote_points", quote_id)),
-                  page=ex.ask("quote_appearances", quote_id, limit=limit, offset=offset),
-                  csv_url=f"/api/quotes/{quote_id}/appearances?format=csv&limit=10000")
+                  page=ex.ask("quote_appearances", quote_id, f, limit=limit, offset=offset),
+                  csv_url=_api_url(f"/api/quotes/{quote_id}/appearances", params, format="csv", limit=10000))
 
 
 @router.get("/outlets", response_class=HTMLResponse)

@@ -6,18 +6,23 @@ FTS5 on SQLite and ``content_tsv`` on PostgreSQL.  Everything is read-only.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from onrecord.store.db import Database
-from onrecord.store.entities import find_entities
+from onrecord.store.entities import NOT_GROUP_SQL
+from onrecord.store.errors import FilterError, UnknownName
+from onrecord.store.evidence import EvidenceFilter
+from onrecord.store.lookup import find_entities, suggest
 from onrecord.store.queries import CUE_CLASSES, QUOTE_ID, QueryError
 
 BIASES = ("left", "center", "right")
 ALL_CUE_CLASSES = (*CUE_CLASSES, "intent")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SPEAKER_HINT = "look it up on /speakers"
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Filters:
-    """What a search narrows to; ``speaker`` and ``outlet`` are entity ids (aliases merged)."""
+    """What a search narrows to; ``speaker`` and ``outlet`` are entity ids (aliases merged);
+    ``evidence`` keeps statements by how their speaker was resolved."""
 
     q: str = ""
     speaker: tuple[int, ...] = ()
@@ -50,6 +56,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     cue_class: str | None = None
+    evidence: EvidenceFilter = EvidenceFilter()
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -64,27 +71,35 @@ def resolve_entities(db: Database, value: str | None, *, kind: str) -> tuple[int
     value = value.strip()
     if value.isdigit():
         return (int(value),)
-    types = ("media",) if kind == "outlet" else ()
-    found = find_entities(db, value, types=types)
+    if kind == "speaker":  # suggestions are left to the caller (Explorer.filters caches them)
+        found = find_entities(db, value)
+        if not found:
+            raise UnknownName("speaker", value, [], SPEAKER_HINT)
+        return tuple(e[0] for e in found)
+    found = find_entities(db, value, types=("media",))
     if not found:
-        hint = "pick one from /outlets" if kind == "outlet" else "look it up on /speakers"
-        raise QueryError(f"no {kind} matches {value!r}; {hint}")
+        raise QueryError(f"no {kind} matches {value!r}; pick one from /outlets")
     return tuple(e[0] for e in found)
 
 
+def speaker_suggestions(db: Database, name: str) -> list[tuple[int, str]]:
+    """Speakers (id, name) whose names are close to ``name``, for "did you mean"."""
+    return suggest(db, name)
+
+
 def check_filters(f: Filters) -> Filters:
-    """Normalise and validate; raises ``QueryError`` saying what is wrong."""
+    """Normalise and validate; raises ``FilterError`` saying what is wrong."""
     bias = (f.bias or "").strip().lower() or None
     if bias and bias not in BIASES:
-        raise QueryError(f"bias must be one of {', '.join(BIASES)}, not {f.bias!r}")
+        raise FilterError(f"bias must be one of {', '.join(BIASES)}, not {f.bias!r}")
     cue = (f.cue_class or "").strip().lower() or None
     if cue and cue not in ALL_CUE_CLASSES and cue != "unknown":
-        raise QueryError(f"cue class must be one of {', '.join(ALL_CUE_CLASSES)}, not {f.cue_class!r}")
+        raise FilterError(f"cue class must be one of {', '.join(ALL_CUE_CLASSES)}, not {f.cue_class!r}")
     dates = {}
     for name in ("since", "until"):
         v = (getattr(f, name) or "").strip() or None
         if v and not DATE.match(v):
-            raise QueryError(f"{name} must be a date like 2020-01-31 (or 2020-01, 2020), not {v!r}")
+            raise FilterError(f"{name} must be a date like 2020-01-31 (or 2020-01, 2020), not {v!r}")
         dates[name] = v
     until = dates["until"]
     if until and len(until) < 10:  # a month or year includes all of it
@@ -115,7 +130,8 @@ STATEMENT_COLUMNS = (
     "coalesce(o.name, a.outlet) AS outlet, a.bias AS bias, s.speaker_entity_id AS speaker_id, "
     "coalesce(sp.name, s.speaker_name, s.speaker_text) AS speaker, s.cue AS cue, "
     "s.cue_class AS cue_class, s.kind AS kind, s.content AS content, s.time_value AS said_on, "
-    "s.quote_id AS quote_id, a.title AS title")
+    "s.quote_id AS quote_id, a.title AS title, s.speaker_resolution AS resolution, "
+    "s.speaker_confidence AS confidence, s.speaker_antecedent_text AS antecedent")
 _NAMES = "LEFT JOIN entities o ON o.id = a.outlet_id LEFT JOIN entities sp ON sp.id = s.speaker_entity_id"
 
 
@@ -171,6 +187,9 @@ def _statement_sql(db: Database, f: Filters, fts_query: str | None) -> _Sql:
     elif f.cue_class:
         sql.where.append("s.cue_class = ?")
         sql.params.append(f.cue_class)
+    where, params = f.evidence.sql("s")
+    sql.where += where
+    sql.params += params
     return sql
 
 
@@ -268,7 +287,9 @@ STATEMENT_DETAIL = (
     "s.speaker_entity_id, sp.name AS speaker_entity, sp.type AS speaker_type, s.cue, s.cue_start, "
     "s.cue_end, s.cue_lemma, s.cue_class, s.kind, s.content, s.content_start, s.content_end, s.content2, "
     "s.content2_start, s.content2_end, s.parent_local_id, s.time_text, s.time_value, s.time_granularity, "
-    "s.time_start, s.time_end, s.quote_id")
+    "s.time_start, s.time_end, s.quote_id, s.speaker_resolution, s.speaker_confidence, "
+    "s.speaker_antecedent_text, s.speaker_antecedent_start, s.speaker_antecedent_end, s.speaker_members, "
+    "sp.registry_id AS speaker_registry_id")
 
 
 def article(db: Database, article_id: int) -> dict[str, Any]:
@@ -284,6 +305,8 @@ def article(db: Database, article_id: int) -> dict[str, Any]:
         f"SELECT {STATEMENT_DETAIL} FROM statements s LEFT JOIN entities sp ON sp.id = s.speaker_entity_id "
         "WHERE s.article_id = ? ORDER BY s.content_start IS NULL, s.content_start, s.id", (article_id,))
     sts = [dict(zip(cols, r)) for r in rows]
+    for st in sts:
+        st["speaker_members"] = json.loads(st["speaker_members"]) if st["speaker_members"] else []
     by_id = {s["id"]: s for s in sts}
     for s in sts:
         s["replies_to"], s["replied_by"] = [], []
@@ -315,7 +338,8 @@ def article(db: Database, article_id: int) -> dict[str, Any]:
 # -- speakers --------------------------------------------------------------------------------------
 
 def speakers(db: Database, name: str = "", *, limit: int = 50, offset: int = 0) -> Page:
-    """Speakers by number of statements; ``name`` narrows to entities whose names match it."""
+    """Speakers by number of statements (groups and documents are not ranked); ``name`` finds
+    entities by any alias or registry name, or a part of their name (groups included)."""
     where, params = "s.speaker_entity_id IS NOT NULL", []
     if name.strip():
         ids = [e[0] for e in find_entities(db, name)]
@@ -327,6 +351,8 @@ def speakers(db: Database, name: str = "", *, limit: int = 50, offset: int = 0) 
         ids = tuple(dict.fromkeys(ids))
         where += f" AND s.speaker_entity_id IN ({_marks(ids)})"
         params += ids
+    else:
+        where += f" AND s.speaker_entity_id IN (SELECT id FROM entities WHERE type {NOT_GROUP_SQL})"
     total = int(db.scalar(f"SELECT count(DISTINCT s.speaker_entity_id) FROM statements s WHERE {where}", params))
     cols, rows = db.query_table(
         "SELECT e.id AS speaker_id, e.name AS speaker, e.type AS type, c.n AS statements FROM "
@@ -428,13 +454,17 @@ def quote(db: Database, quote_id: str) -> dict[str, Any]:
     return {"quote_id": qid, "text": text, "words": words, **dict(zip(cols, agg[0]))}
 
 
-def quote_appearances(db: Database, quote_id: str, *, limit: int = 50, offset: int = 0) -> Page:
-    """Every statement that carries the quote, first appearance first."""
-    total = int(db.scalar("SELECT count(*) FROM statements WHERE quote_id = ?", (quote_id,)))
+def quote_appearances(db: Database, quote_id: str, f: Filters = Filters(), *, limit: int = 50,
+                      offset: int = 0) -> Page:
+    """Every statement that carries the quote, first appearance first (narrowed by ``f``)."""
+    sql = _statement_sql(db, replace(check_filters(f), q=""), None)
+    sql.where.append("s.quote_id = ?")
+    sql.params.append(quote_id)
+    body, params = sql.from_where(_NAMES)
+    total = int(db.scalar(f"SELECT count(*) {body}", params))
     cols, rows = db.query_table(
-        f"SELECT {STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id {_NAMES} "
-        "WHERE s.quote_id = ? ORDER BY a.published IS NULL, a.published, a.id, s.id LIMIT ? OFFSET ?",
-        (quote_id, limit, offset))
+        f"SELECT {STATEMENT_COLUMNS} {body} "
+        "ORDER BY a.published IS NULL, a.published, a.id, s.id LIMIT ? OFFSET ?", (*params, limit, offset))
     return Page("Appearances, first first", cols, rows, total, limit, offset)
 
 
@@ -499,12 +529,13 @@ def own_voice_shares(db: Database) -> dict[str, float]:
 
 def outlet_speakers(db: Database, outlet_id: int, *, limit: int = 20, offset: int = 0) -> Page:
     """Cue classes the outlet uses, by speaker (most quoted first)."""
+    speaking = f"s.speaker_entity_id IN (SELECT id FROM entities WHERE type {NOT_GROUP_SQL})"
     top = db.query(
         "SELECT s.speaker_entity_id FROM statements s JOIN articles a ON a.id = s.article_id "
-        "WHERE a.outlet_id = ? AND s.speaker_entity_id IS NOT NULL GROUP BY s.speaker_entity_id "
+        f"WHERE a.outlet_id = ? AND {speaking} GROUP BY s.speaker_entity_id "
         "ORDER BY count(*) DESC, s.speaker_entity_id LIMIT ? OFFSET ?", (outlet_id, limit, offset))
     total = int(db.scalar("SELECT count(DISTINCT s.speaker_entity_id) FROM statements s JOIN articles a "
-                          "ON a.id = s.article_id WHERE a.outlet_id = ?", (outlet_id,)))
+                          f"ON a.id = s.article_id WHERE a.outlet_id = ? AND {speaking}", (outlet_id,)))
     ids = tuple(r[0] for r in top)
     rows = db.query(
         "SELECT e.id, e.name, s.cue_class, count(*) FROM statements s JOIN articles a ON a.id = s.article_id "

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from onrecord.explorer import queries
 from onrecord.explorer.cache import TTLCache
 from onrecord.explorer.connection import ReadOnlyCorpus
+from onrecord.store.errors import UnknownName
+from onrecord.store.evidence import evidence_filter
 
 
 class Explorer:
@@ -28,14 +31,20 @@ class Explorer:
 
     def filters(self, *, q: str = "", speaker: str | None = None, outlet: str | None = None,
                 bias: str | None = None, since: str | None = None, until: str | None = None,
-                cue_class: str | None = None) -> queries.Filters:
-        """Filters from request parameters; names of speakers and outlets become entity ids."""
+                cue_class: str | None = None, resolution: str | None = None,
+                min_confidence: str | None = None, named_only: str | None = None) -> queries.Filters:
+        """Filters from request parameters, validated (``FilterError``); names of speakers and
+        outlets become entity ids (``UnknownName`` with suggestions when a speaker has none)."""
+        evidence = evidence_filter(resolution, min_confidence, named_only)
         f = queries.Filters(
-            q=q or "",
-            speaker=self.ask("resolve_entities", speaker, kind="speaker"),
-            outlet=self.ask("resolve_entities", outlet, kind="outlet"),
-            bias=bias, since=since, until=until, cue_class=cue_class)
-        return queries.check_filters(f)
+            q=q or "", bias=bias, since=since, until=until, cue_class=cue_class, evidence=evidence)
+        f = queries.check_filters(f)
+        try:
+            speakers = self.ask("resolve_entities", speaker, kind="speaker")
+        except UnknownName as err:
+            raise UnknownName("speaker", err.name, self.ask("speaker_suggestions", err.name),
+                              queries.SPEAKER_HINT) from None
+        return replace(f, speaker=speakers, outlet=self.ask("resolve_entities", outlet, kind="outlet"))
 
     def speaker_summary(self, speaker_id: int) -> dict[str, Any]:
         return self.ask("speaker_profile", speaker_id)["summary"]

@@ -50,6 +50,7 @@ class Lexicon:
     document_nouns: dict[str, bool]  # document noun -> whether a name in front is its author
     institution_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    organization_words: frozenset[str]
 
     def outlet_by_surface(self) -> dict[str, Outlet]:
         """Every written form of every outlet (canonical name, aliases, with and without 'the')."""
@@ -134,4 +135,5 @@ def load_lexicon() -> Lexicon:
         document_nouns={word: authored == "yes" for word, authored in _rows("document_nouns.tsv")},
         institution_nouns=frozenset(row[0] for row in _rows("institution_nouns.txt")),
         spokesperson_nouns=frozenset(row[0] for row in _rows("spokesperson_nouns.txt")),
+        organization_words=frozenset(row[0] for row in _rows("organization_words.txt")),
     )

@@ -12,7 +12,8 @@ from onrecord.lexicons import Lexicon
 from onrecord.resolution.evidence import Resolution
 from onrecord.resolution.offices import office_roles, us_states
 from onrecord.resolution.mentions import (
-    Mention, clean_name, description_mentions, name_mentions, pronoun_mentions, role_words,
+    Mention, clean_name, description_mentions, name_mentions, person_like, pronoun_mentions,
+    role_words,
 )
 from onrecord.resolution.pronouns import RulePronouns
 
@@ -181,12 +182,16 @@ class EntityIndex:
         return entity if all(len(n.split()) == 1 for n in entity.names) else None
 
     def _name_type(self, name: str, tagged: str) -> str:
-        """An outlet-like name ('Velmora Herald', 'the Gazette') is media whatever the tagger said."""
+        """An outlet-like name ('Velmora Herald', 'the Gazette') is media whatever the tagger said;
+        'Firstname Surname' tagged as an organisation or place is a person when the first name is
+        certain and no word of it names an organisation or place."""
         words = name.split()
         if tagged == "organization" and any(w in self.lexicon.media_name_words for w in words):
             return "media"
         if tagged == "person" and words and words[-1] in self.lexicon.media_name_words:
             return "media"
+        if tagged in ("organization", "place") and person_like(words, self.lexicon):
+            return "person"
         return tagged
 
     def _person_by_surname(self, name: str, typ: str) -> EntityDraft | None:

@@ -32,7 +32,9 @@ class Mention:
 
 def name_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Named entities, outlets first: an outlet name beats the NER label on the same words."""
-    outlets = outlet_mentions(doc, lexicon)
+    in_ents = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    untagged = untagged_people(doc, lexicon, in_ents)
+    outlets = outlet_mentions(doc, lexicon, [(m.start, m.end) for m in untagged])
     taken = set()
     for m in outlets:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -46,7 +48,45 @@ def name_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         if span is None or span.root.pos_ == "ADJ":
             continue
         names.append(Mention(span.start_char, span.end_char, span.text, "name", label, span.root.i))
+    for m in untagged:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+            names.append(m)
     return sorted(names, key=lambda m: m.start)
+
+
+def person_like(words: list[str], lexicon: Lexicon) -> bool:
+    """'Firstname Surname': a certain first name, capitalised words, none naming an
+    organisation, an outlet or a nationality ('Virginia Tech' is no person)."""
+    return (2 <= len(words) <= 4 and words[0] in lexicon.first_names
+            and all(w[:1].isupper() for w in words)
+            and not any(w.lower() in lexicon.organization_words or w in lexicon.media_name_words
+                        or w in lexicon.demonyms for w in words))
+
+
+def untagged_people(doc: Doc, lexicon: Lexicon, tagged: set[int]) -> list[Mention]:
+    """'Anita Hill' the tagger missed: a certain first name followed by capitalised proper nouns
+    (tokens in ``tagged``, the tagger's entities, are left alone)."""
+    taken = set(tagged)
+    found = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or tok.text not in lexicon.first_names or tok.pos_ != "PROPN":
+            i += 1
+            continue
+        end = i + 1
+        while (end < len(doc) and end not in taken and doc[end].pos_ == "PROPN"
+               and doc[end].text[:1].isupper() and end - i < 4):
+            end += 1
+        if end - i >= 2 and doc[end - 1].tag_ != "NNPS" and person_like(
+                [t.text for t in doc[i:end]], lexicon):
+            span = doc[i:end]
+            found.append(Mention(span.start_char, span.end_char, span.text, "name", "person",
+                                 span.root.i))
+            taken.update(range(i, end))
+        i = end
+    return found
 
 
 def _strip_possessive(ent: Span) -> Span | None:
@@ -58,10 +98,10 @@ def _strip_possessive(ent: Span) -> Span | None:
     return ent.doc[start:end] if end > start else None
 
 
-def outlet_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
-    """Every outlet name or short name written in the text."""
+def outlet_mentions(doc: Doc, lexicon: Lexicon, people: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Every outlet name or short name written in the text, except inside a person's name."""
     table, pattern = _outlet_pattern(lexicon)
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + list(people)
     found = []
     for match in pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")

@@ -105,6 +105,7 @@ def candidates_for(index: "EntityIndex", m: "Mention") -> list[tuple["EntityDraf
     """Recently mentioned people before the pronoun, most recent first (a candidate whose
     gender the text or the first-name lexicon states is dropped by the caller on a clash)."""
     found = []
+    first_person = next((e for e in index.entities if e.type == "person"), None)
     for rank, entity in enumerate(reversed(index.recent)):
         if entity.type != "person":
             continue
@@ -115,8 +116,9 @@ def candidates_for(index: "EntityIndex", m: "Mention") -> list[tuple["EntityDraf
         found.append((entity, Candidate(
             start=last.start, end=last.end, head=last.head, kind=last.kind if last.kind in
             ("name", "description", "pronoun") else "name", first_head=first.head,
-            mentions=len(before), gender=entity.gender or index.name_gender(entity),
-            rank=rank, is_person=True, has_full_name=any(len(n.split()) > 1 for n in entity.names))))
+            mentions=len(before), gender=index.name_gender(entity) or entity.gender,
+            rank=rank, is_person=True, has_full_name=any(len(n.split()) > 1 for n in entity.names),
+            doc_first=entity is first_person)))
         if len(found) == MAX_CANDIDATES:
             break
     return found

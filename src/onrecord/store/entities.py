@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from onrecord.store.db import Database
@@ -27,7 +26,7 @@ ALIASES_FILE = Path(__file__).with_name("aliases.tsv")
 AMBIGUOUS_ALIASES = frozenset("independent post mail sky times journal globe star sun".split())
 # entity types that speak but are never ranked among speakers (top lists, speakers_view)
 NON_SPEAKER_TYPES = ("group", "document")
-NOT_GROUP_SQL = "NOT IN ('group', 'document')"  # e.type {NOT_GROUP_SQL}
+NOT_GROUP_SQL = f"NOT IN ({', '.join(repr(t) for t in NON_SPEAKER_TYPES)})"  # as in f"e.type {NOT_GROUP_SQL}"
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +109,7 @@ class EntityResolver:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._cache: dict[str, int] = {}
-        self._by_registry: dict[str, int] = {}
+        self._by_registry: dict[tuple[str, str], int] = {}
 
     def forget(self) -> None:
         """Drop the caches (after a rolled-back transaction)."""
@@ -163,8 +162,9 @@ class EntityResolver:
 
     def _resolve_registry(self, name: str, key: str, type_: str, rid: str, origin: str) -> int:
         """The entity with this registry id; else the one going by this name if it has no registry id
-        yet (it gets this one); else a new entity (keyed ``name #id`` when the name is taken)."""
-        cached = self._by_registry.get(rid)
+        yet (it gets this one); else a new entity (keyed ``name #id`` when the name is taken).
+        The name becomes an alias of the entity, and so do the registry's names for the id."""
+        cached = self._by_registry.get((rid, key))
         if cached is not None:
             return cached
         db = self.db
@@ -183,10 +183,10 @@ class EntityResolver:
                     if owner in (None, rid):
                         db.execute("UPDATE entities SET registry_id = ? WHERE id = ?", (rid, eid))
                         break
-                db.execute("INSERT INTO entity_aliases (alias_key, alias, entity_id, origin) "
-                           "VALUES (?, ?, ?, ?) ON CONFLICT (alias_key) DO NOTHING", (key, name, eid, origin))
-            self._add_registry_aliases(int(eid), rid)
-        self._by_registry[rid] = int(eid)
+        db.execute("INSERT INTO entity_aliases (alias_key, alias, entity_id, origin) "
+                   "VALUES (?, ?, ?, ?) ON CONFLICT (alias_key) DO NOTHING", (key, name, eid, origin))
+        self._add_registry_aliases(int(eid), rid)
+        self._by_registry[(rid, key)] = int(eid)
         return int(eid)
 
     def _add_registry_aliases(self, eid: int, rid: str) -> None:

@@ -17,7 +17,12 @@ class UnknownName(QueryError):
     def __init__(self, kind: str, name: str, suggestions: list[tuple[int, str]], hint: str) -> None:
         self.kind, self.name, self.suggestions = kind, name, suggestions
         if suggestions:
-            message = f"no {kind} named {name}; did you mean: {', '.join(n for _, n in suggestions)}?"
+            message = f"{self.lead}; did you mean: {', '.join(n for _, n in suggestions)}?"
         else:
-            message = f"no {kind} named {name}; {hint}"
+            message = f"{self.lead}; {hint}"
         super().__init__(message)
+
+    @property
+    def lead(self) -> str:
+        """The message without its advice: "no speaker named X"."""
+        return f"no {self.kind} named {self.name}"

@@ -9,7 +9,7 @@ from typing import IO, Any
 
 from onrecord.store.db import Database, stream_rows
 
-# table -> (SQL, column types for Parquet)
+# table -> (SQL, column types: int, float, list (a JSON list of strings in the database); else text)
 EXPORTS: dict[str, tuple[str, dict[str, str]]] = {
     "articles": (
         "SELECT a.id, a.ext_id, a.title, coalesce(o.name, a.outlet) AS outlet, a.outlet AS outlet_as_given, "
@@ -18,16 +18,19 @@ EXPORTS: dict[str, tuple[str, dict[str, str]]] = {
         {"id": "int", "words": "int", "n_statements": "int", "n_own_voice": "int"}),
     "statements": (
         "SELECT s.id, s.article_id, s.local_id, a.published, coalesce(o.name, a.outlet) AS outlet, a.bias, "
-        "sp.name AS speaker, sp.type AS speaker_type, s.speaker_entity_id, s.speaker_text, s.speaker_name, "
+        "sp.name AS speaker, sp.type AS speaker_type, s.speaker_entity_id, sp.registry_id AS speaker_registry_id, "
+        "s.speaker_text, s.speaker_name, s.speaker_resolution, s.speaker_confidence, s.speaker_antecedent_text, "
+        "s.speaker_antecedent_start, s.speaker_antecedent_end, s.speaker_members, "
         "s.cue, s.cue_lemma, s.cue_class, s.kind, s.content, s.content_start, s.content_end, s.content2, "
         "s.parent_local_id, s.time_text, s.time_value, s.time_granularity, s.quote_id "
         "FROM statements s JOIN articles a ON a.id = s.article_id "
         "LEFT JOIN entities o ON o.id = a.outlet_id LEFT JOIN entities sp ON sp.id = s.speaker_entity_id "
         "ORDER BY s.id",
         {"id": "int", "article_id": "int", "speaker_entity_id": "int", "content_start": "int",
-         "content_end": "int"}),
+         "content_end": "int", "speaker_confidence": "float", "speaker_antecedent_start": "int",
+         "speaker_antecedent_end": "int", "speaker_members": "list"}),
     "entities": (
-        "SELECT e.id, e.name, e.type, "
+        "SELECT e.id, e.name, e.type, e.registry_id, "
         "(SELECT count(*) FROM statements s WHERE s.speaker_entity_id = e.id) AS n_statements, "
         "(SELECT count(*) FROM articles a WHERE a.outlet_id = e.id) AS n_articles_as_outlet, "
         "(SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS n_articles_mentioned "
@@ -49,11 +52,26 @@ def export(db: Database, table: str, fmt: str, out: IO[Any]) -> int:
     """Write ``table`` to ``out`` (text for jsonl/csv, binary for parquet); returns rows written."""
     sql, types = EXPORTS[table]
     cols, chunks = stream_rows(db, sql)
+    lists = [i for i, c in enumerate(cols) if types.get(c) == "list"]
+    if lists:
+        chunks = _decode_lists(chunks, lists)
     if fmt == "jsonl":
         return _jsonl(cols, chunks, out)
     if fmt == "csv":
         return _csv(cols, chunks, out)
     return _parquet(cols, chunks, types, out)
+
+
+def _decode_lists(chunks: Iterator[list[tuple]], columns: list[int]) -> Iterator[list[tuple]]:
+    """JSON-list text columns as Python lists (a JSON array in JSON Lines, a list in Parquet)."""
+    for rows in chunks:
+        out = []
+        for r in rows:
+            r = list(r)
+            for i in columns:
+                r[i] = json.loads(r[i]) if isinstance(r[i], str) else r[i]
+            out.append(tuple(r))
+        yield out
 
 
 def _jsonl(cols: list[str], chunks: Iterator[list[tuple]], out: IO[str]) -> int:
@@ -79,18 +97,25 @@ def _cell(v: Any) -> Any:
     return json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
 
 
+_ARROW = {"int": "int64", "float": "float64"}
+
+
 def _parquet(cols: list[str], chunks: Iterator[list[tuple]], types: dict[str, str], out: IO[bytes]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(c, pa.int64() if types.get(c) == "int" else pa.string()) for c in cols])
+    def arrow_type(c: str) -> Any:
+        kind = types.get(c)
+        return pa.list_(pa.string()) if kind == "list" else getattr(pa, _ARROW.get(kind or "", "string"))()
+
+    schema = pa.schema([(c, arrow_type(c)) for c in cols])
     n = 0
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
         for rows in chunks:
             arrays = []
             for i, c in enumerate(cols):
                 values = [r[i] for r in rows]
-                if types.get(c) != "int":
+                if types.get(c) is None:
                     values = [None if v is None else v if isinstance(v, str) else _cell(v)
                               if isinstance(v, (dict, list)) else str(v) for v in values]
                 arrays.append(pa.array(values, type=schema.field(c).type))

@@ -8,16 +8,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.store.db import Database
-from onrecord.store.entities import find_entities
+from onrecord.store.entities import NOT_GROUP_SQL
+from onrecord.store.errors import FilterError, QueryError, UnknownName  # noqa: F401 - re-exported
+from onrecord.store.evidence import EvidenceFilter
+from onrecord.store.lookup import find_entities, find_speakers
 from onrecord.store.normalise import quote_hash, quote_id
 
 QUOTE_ID = re.compile(r"^q[0-9a-f]{16}$")
 CUE_CLASSES = ("neutral", "assertive", "tentative", "contested", "denial", "confirmation", "report",
                "directive", "evaluative")
-
-
-class QueryError(Exception):
-    """The question has no answer in this corpus; the message says what to try."""
 
 
 @dataclass(frozen=True)
@@ -31,20 +30,20 @@ class Table:
 
 
 _STATEMENT_COLUMNS = ("v.published, v.outlet, v.speaker, v.cue, v.cue_class, v.kind, v.content, "
-                      "v.statement_id, v.quote_id")
+                      "v.statement_id, v.quote_id, v.speaker_resolution AS resolution, "
+                      "v.speaker_confidence AS confidence, v.speaker_antecedent AS antecedent")
+NO_FILTER = EvidenceFilter()
 
 
-def _speaker_ids(db: Database, name: str) -> list[tuple[int, str, str]]:
-    found = find_entities(db, name)
-    if not found:
-        raise QueryError(f"no speaker matches {name!r}; list speakers with `onrecord speakers`")
-    return found
+def _where(conditions: list[str]) -> str:
+    return "".join(f" AND {c}" for c in conditions)
 
 
 def said(db: Database, speaker: str, *, since: str | None = None, until: str | None = None,
-         outlet: str | None = None, limit: int = 50) -> Table:
-    """What a speaker said over time (aliases merged), oldest first."""
-    ents = _speaker_ids(db, speaker)
+         outlet: str | None = None, limit: int = 50, evidence: EvidenceFilter = NO_FILTER) -> Table:
+    """What a speaker said over time (every alias and registry name merged), oldest first;
+    ``evidence`` keeps statements by how their speaker was resolved."""
+    ents = find_speakers(db, speaker)
     ids = [e[0] for e in ents]
     where = [f"s.speaker_entity_id IN ({', '.join('?' * len(ids))})"]
     params: list[Any] = list(ids)
@@ -58,30 +57,39 @@ def said(db: Database, speaker: str, *, since: str | None = None, until: str | N
         outlet_ids = [e[0] for e in _outlet_ids(db, outlet)]
         where.append(f"a.outlet_id IN ({', '.join('?' * len(outlet_ids))})")
         params += outlet_ids
+    ev_where, ev_params = evidence.sql("s")
     cols, rows = db.query_table(
         f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN statements_view v ON v.statement_id = s.id "
-        f"JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(where)} "
-        "ORDER BY v.published IS NULL, v.published, v.statement_id LIMIT ?", (*params, limit))
+        f"JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(where + ev_where)} "
+        "ORDER BY v.published IS NULL, v.published, v.statement_id LIMIT ?", (*params, *ev_params, limit))
     names = ", ".join(sorted({e[1] for e in ents}))
     return Table(f"What {names} said", cols, rows)
 
 
-def search(db: Database, text: str, *, limit: int = 20) -> Table:
-    """Full-text search over statement contents, best matches first."""
+def search(db: Database, text: str, *, limit: int = 20, speaker: str | None = None,
+           evidence: EvidenceFilter = NO_FILTER) -> Table:
+    """Full-text search over statement contents, best matches first; ``speaker`` (a name) and
+    ``evidence`` narrow the statements."""
     if not text.strip():
         raise QueryError("give words to search for, e.g. onrecord search ceasefire")
+    where, params = evidence.sql("s")
+    if speaker:
+        ids = [e[0] for e in find_speakers(db, speaker)]
+        where.append(f"s.speaker_entity_id IN ({', '.join('?' * len(ids))})")
+        params += ids
     if db.backend == "postgres":
         cols, rows = db.query_table(
             f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN statements_view v ON v.statement_id = s.id, "
-            "websearch_to_tsquery('english', ?) q WHERE s.content_tsv @@ q "
-            "ORDER BY ts_rank(s.content_tsv, q) DESC, v.statement_id LIMIT ?", (text, limit))
+            f"websearch_to_tsquery('english', ?) q WHERE s.content_tsv @@ q{_where(where)} "
+            "ORDER BY ts_rank(s.content_tsv, q) DESC, v.statement_id LIMIT ?", (text, *params, limit))
     else:
         sql = (f"SELECT {_STATEMENT_COLUMNS} FROM statements_fts f JOIN statements_view v "
-               "ON v.statement_id = f.rowid WHERE statements_fts MATCH ? ORDER BY f.rank, v.statement_id LIMIT ?")
+               "ON v.statement_id = f.rowid JOIN statements s ON s.id = f.rowid "
+               f"WHERE statements_fts MATCH ?{_where(where)} ORDER BY f.rank, v.statement_id LIMIT ?")
         try:
-            cols, rows = db.query_table(sql, (text, limit))
+            cols, rows = db.query_table(sql, (text, *params, limit))
         except sqlite3.OperationalError:  # not valid FTS5 syntax: search the words as typed
-            cols, rows = db.query_table(sql, (_fts_words(text), limit))
+            cols, rows = db.query_table(sql, (_fts_words(text), *params, limit))
     return Table(f"Statements matching {text!r}", cols, rows)
 
 
@@ -120,8 +128,9 @@ def spread(db: Database, quote: str) -> list[Table]:
         "FROM quote_spread WHERE quote_id = ?", (qid,))
     head = Table(f"Quote {qid}", cols, rows)
     cols, rows = db.query_table(
-        "SELECT v.published, v.outlet, v.bias, v.speaker, v.cue, v.kind, v.title, v.url, v.article_id "
-        "FROM statements_view v WHERE v.quote_id = ? "
+        "SELECT v.published, v.outlet, v.bias, v.speaker, v.cue, v.kind, v.title, v.url, v.article_id, "
+        "v.speaker_resolution AS resolution, v.speaker_confidence AS confidence, "
+        "v.speaker_antecedent AS antecedent FROM statements_view v WHERE v.quote_id = ? "
         "ORDER BY v.published IS NULL, v.published, v.article_id", (qid,))
     return [head, Table("Appearances, first first", cols, rows)]
 
@@ -162,7 +171,7 @@ def outlet_profile(db: Database, name: str, *, top: int = 15) -> list[Table]:
     cols, rows = db.query_table(
         f"SELECT e.name AS speaker, count(*) AS statements{', ' + pivot if pivot else ''} "
         "FROM statements s JOIN articles a ON a.id = s.article_id JOIN entities e ON e.id = s.speaker_entity_id "
-        f"WHERE a.outlet_id IN ({marks}) GROUP BY e.id, e.name ORDER BY 2 DESC, 1 LIMIT ?",
+        f"WHERE a.outlet_id IN ({marks}) AND e.type {NOT_GROUP_SQL} GROUP BY e.id, e.name ORDER BY 2 DESC, 1 LIMIT ?",
         (*present, *ids, top))
     return [summary, classes, Table("Cue classes by speaker", cols, rows)]
 
@@ -173,8 +182,9 @@ def _ident(name: str) -> str:
 
 def top_speakers(db: Database, *, outlet: str | None = None, bias: str | None = None,
                  limit: int = 20) -> Table:
-    """Most quoted speakers, optionally within an outlet or a bias group."""
-    where, params = ["s.speaker_entity_id IS NOT NULL"], []
+    """Most quoted speakers (groups and documents are not ranked), optionally within an outlet or a
+    bias group, with how their statements' speakers were resolved and the mean confidence."""
+    where, params = [f"e.type {NOT_GROUP_SQL}"], []
     title = "Top speakers"
     if outlet:
         ids = [o[0] for o in _outlet_ids(db, outlet)]
@@ -185,14 +195,36 @@ def top_speakers(db: Database, *, outlet: str | None = None, bias: str | None = 
         where.append("a.bias = ?")
         params.append(bias.lower())
         title += f" ({bias.lower()} outlets)"
+    body = ("FROM statements s JOIN articles a ON a.id = s.article_id JOIN entities e ON e.id = s.speaker_entity_id "
+            f"WHERE {' AND '.join(where)}")
     cols, rows = db.query_table(
         "SELECT e.name AS speaker, e.type AS type, count(*) AS statements, "
         "count(DISTINCT s.article_id) AS articles, count(DISTINCT a.outlet_id) AS outlets, "
-        "min(a.published) AS first_published, max(a.published) AS last_published "
-        "FROM statements s JOIN articles a ON a.id = s.article_id JOIN entities e ON e.id = s.speaker_entity_id "
-        f"WHERE {' AND '.join(where)} GROUP BY e.id, e.name, e.type ORDER BY 3 DESC, 1 LIMIT ?",
-        (*params, limit))
-    return Table(title, cols, rows)
+        "min(a.published) AS first_published, max(a.published) AS last_published, e.id AS speaker_id "
+        f"{body} GROUP BY e.id, e.name, e.type ORDER BY 3 DESC, 1 LIMIT ?", (*params, limit))
+    evidence = _resolutions(db, body, params, [r[-1] for r in rows])
+    cols = [*cols[:-1], "resolved_by", "mean_confidence", "speaker_id"]
+    return Table(title, cols, [(*r[:-1], *evidence.get(r[-1], ("", None)), r[-1]) for r in rows])
+
+
+def _resolutions(db: Database, body: str, params: list[Any], ids: list[int]) -> dict[int, tuple[str, float | None]]:
+    """Per speaker: statements by resolution method ("name 12, pronoun 3") and mean confidence."""
+    if not ids:
+        return {}
+    rows = db.query(
+        "SELECT s.speaker_entity_id, s.speaker_resolution, count(*), sum(s.speaker_confidence), "
+        f"count(s.speaker_confidence) {body} AND s.speaker_entity_id IN ({', '.join('?' * len(ids))}) "
+        "GROUP BY s.speaker_entity_id, s.speaker_resolution", (*params, *ids))
+    grouped: dict[int, list[tuple]] = {}
+    for eid, method, n, total, n_conf in rows:
+        grouped.setdefault(eid, []).append((method or "unknown", int(n), float(total or 0), int(n_conf)))
+    out = {}
+    for eid, parts in grouped.items():
+        parts.sort(key=lambda p: (-p[1], p[0]))
+        n_conf = sum(p[3] for p in parts)
+        mean = round(sum(p[2] for p in parts) / n_conf, 2) if n_conf else None
+        out[eid] = (", ".join(f"{m} {n}" for m, n, _, _ in parts), mean)
+    return out
 
 
 def failures(db: Database, *, limit: int = 20) -> list[Table]:

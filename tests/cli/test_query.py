@@ -1,0 +1,26 @@
+"""The query commands' rendering and options (the queries themselves: tests/store/test_store_queries.py)."""
+
+from click.testing import CliRunner
+
+from onrecord.cli import main
+from onrecord.cli.query import _fold_evidence
+from onrecord.store.queries import Table
+
+ROWS = Table("What William Barr said", ["speaker", "content", "resolution", "confidence", "antecedent"],
+             [("William Barr", "Fair.", "name", 0.97, None), ("William Barr", "Law.", "pronoun", 0.6, "William Barr"),
+              ("William Barr", "Old.", None, None, None)])
+
+
+def test_the_terminal_table_folds_the_evidence_into_one_column():
+    folded = _fold_evidence(ROWS)
+    assert folded.columns == ["speaker", "content", "resolved"]
+    assert [r[-1] for r in folded.rows] == ["name 0.97", "pronoun 0.60 via ‘William Barr’", ""]
+    other = Table("t", ["speaker", "resolution"], [("x", "name")])
+    assert _fold_evidence(other) is other  # only statement lists with all three columns
+
+
+def test_said_and_search_offer_the_evidence_filters():
+    for command in ("said", "search"):
+        out = CliRunner().invoke(main, [command, "--help"]).output
+        assert "--resolution METHOD[,METHOD]" in out and "--min-confidence X" in out and "--named-only" in out
+    assert "--speaker" in CliRunner().invoke(main, ["search", "--help"]).output
