@@ -23,7 +23,9 @@ from onrecord.records import Article, Cue, Entity, Speaker, Statement, TextSpan
 from onrecord.resolution import EntityDraft
 from onrecord.resolution.canonical import registry_names
 from onrecord.resolution.document import resolve_entities
-from onrecord.resolution.speakers import SpeakerChoice, first_person_speaker, speaker_entity
+from onrecord.resolution.speakers import (
+    SpeakerChoice, first_person_speaker, same_spokesperson, speaker_entity,
+)
 from onrecord.temporal.anchoring import statement_time
 
 _CONTROL = {c: " " for c in range(32) if chr(c) not in "\n\t\r"} | {0x7F: " "}
@@ -71,6 +73,12 @@ def _speakers(index, frames: list[Frame], parents: list[int | None], lexicon) ->
     """Each frame's speaker; a first-person source inside a quote takes the quote's speaker."""
     choices = [speaker_entity(index, f.source_head, *(f.source or (0, 0)), lexicon)
                if f.source else None for f in frames]
+    spokesperson = None
+    for i, choice in enumerate(choices):
+        if choice is not None and choice.entity is None:
+            choices[i] = same_spokesperson(spokesperson, frames[i].source_head, lexicon) or choice
+        if choices[i] is not None and choices[i].spokesperson:
+            spokesperson = choices[i]
     for i, frame in enumerate(frames):
         parent = parents[i]
         if frame.source is None or parent is None:

@@ -51,6 +51,7 @@ class Lexicon:
     institution_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
     organization_words: frozenset[str]
+    party_members: frozenset[str]
 
     def outlet_by_surface(self) -> dict[str, Outlet]:
         """Every written form of every outlet (canonical name, aliases, with and without 'the')."""
@@ -136,4 +137,5 @@ def load_lexicon() -> Lexicon:
         institution_nouns=frozenset(row[0] for row in _rows("institution_nouns.txt")),
         spokesperson_nouns=frozenset(row[0] for row in _rows("spokesperson_nouns.txt")),
         organization_words=frozenset(row[0] for row in _rows("organization_words.txt")),
+        party_members=frozenset(row[0] for row in _rows("party_members.txt")),
     )

@@ -4,8 +4,10 @@ Department. A bare surname is never looked up (a 'Wu' in a story is not David Wu
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from onrecord.resolution.entities import EntityDraft
+if TYPE_CHECKING:
+    from onrecord.resolution.entities import EntityDraft
 
 _COMPATIBLE = {
     "person": {"person"},
@@ -20,7 +22,18 @@ def _registry():
     return load_registry()
 
 
-def registry_names(entities: list[EntityDraft]) -> None:
+def known_name(name: str) -> bool:
+    """The registry knows this name (an alias of some actor)."""
+    return bool(_registry().lookup(name))
+
+
+def registry_type(name: str) -> str | None:
+    """The registry's type for a name it resolves to one actor, else None."""
+    actor = _registry().resolve(name)
+    return actor.type if actor is not None else None
+
+
+def registry_names(entities: "list[EntityDraft]") -> None:
     """Give each entity the registry's id and canonical name where the registry is sure."""
     registry = _registry()
     for entity in entities:

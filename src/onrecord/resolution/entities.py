@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from onrecord.doctext import doc_text
 from onrecord.lexicons import Lexicon
+from onrecord.resolution.canonical import registry_type
 from onrecord.resolution.evidence import Resolution
 from onrecord.resolution.offices import office_roles, us_states
 from onrecord.resolution.mentions import (
@@ -192,6 +193,10 @@ class EntityIndex:
             return "media"
         if tagged in ("organization", "place") and person_like(words, self.lexicon):
             return "person"
+        if tagged == "person":
+            known = registry_type(name)  # 'Twitter', 'the NRA' tagged as people
+            if known is not None and known != "person":
+                return "media" if known == "media" else "organization"
         return tagged
 
     def _person_by_surname(self, name: str, typ: str) -> EntityDraft | None:

@@ -25,6 +25,7 @@ class SpeakerChoice:
     entity: EntityDraft | None
     resolution: Resolution | None
     members: tuple[EntityDraft, ...] = ()
+    spokesperson: bool = False  # speaks through a spokesperson ('a Pentagon spokesman')
 
 
 _NONE = SpeakerChoice(None, None)
@@ -40,7 +41,9 @@ def speaker_entity(index: EntityIndex, head: Token | None, start: int, end: int,
         head = head.head.head  # 'officials who said': the officials
         start, end = head.left_edge.idx, head.idx + len(head.text)
     entity = index.entity_at(head.i)
-    if entity is not None and _party_members(head, entity):
+    if entity is not None and is_label(entity):
+        return _NONE  # 'TARGET:', 'VERDICT:' label a list's entries; they say nothing
+    if entity is not None and _party_members(head, entity, lexicon):
         return _group(index, head, doc[head.left_edge.i:head.i + 1], lexicon)
     if entity is not None and entity.type != "place":
         return SpeakerChoice(entity, mention_resolution(index, entity, head), _members(index, head, entity))
@@ -64,7 +67,10 @@ def speaker_entity(index: EntityIndex, head: Token | None, start: int, end: int,
 
 
 def _unrecognised_name(index: EntityIndex, head: Token) -> SpeakerChoice:
-    """A proper-noun source the tagger missed: a known person's surname, else a new person."""
+    """A proper-noun source the tagger missed: a known person's surname, else a new person
+    (never a word with a determiner: 'an Iowa Republican' is no one's name)."""
+    if any(t.dep_ == "det" for t in head.lefts) or head.text.isupper():
+        return _NONE
     known = index.person_by_surname(head.text)
     if known is not None:
         full = [m for m in known.mentions if len(m.text.split()) > 1]
@@ -91,7 +97,7 @@ def _noun_headed(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> Spe
             entity = index.entity_at(employer[0].i)
             mention = _mention_at(entity, employer[0])
             return SpeakerChoice(entity, Resolution(
-                "role", (mention.start, mention.end) if mention else None, 0.85))
+                "role", (mention.start, mention.end) if mention else None, 0.85), spokesperson=True)
     if modifier and noun in lexicon.institution_nouns:
         core = head.doc[modifier[0].left_edge.i:head.i + 1]
         entity = index.named_organization(core.text, core.start_char, core.end_char, head.i)
@@ -141,10 +147,19 @@ def _part_of_name(tok: Token, head: Token) -> bool:
     return True
 
 
-def _party_members(head: Token, entity: EntityDraft) -> bool:
+def is_label(entity: EntityDraft) -> bool:
+    """An entity named only by one all-capitals word the registry does not know ('TARGET')."""
+    names = entity.names or [m.text for m in entity.mentions]
+    if not names or entity.type not in ("person", "organization", "other"):
+        return False
+    from onrecord.resolution.canonical import known_name
+    return all(len(n.split()) == 1 and n.isupper() and len(n) >= 4 and not known_name(n)
+               for n in names)
+
+
+def _party_members(head: Token, entity: EntityDraft, lexicon: Lexicon) -> bool:
     """'Democrats', 'some Republicans': members of a party speak as a group, not as the party."""
-    return (head.tag_ in ("NNPS", "NNS") and entity.type == "organization"
-            and head.lower_.endswith("s") and not any(len(n.split()) > 1 for n in entity.names))
+    return head.lower_ in lexicon.party_members and entity.type in ("organization", "group", "other")
 
 
 def _members(index: EntityIndex, head: Token, entity: EntityDraft) -> tuple[EntityDraft, ...]:
@@ -188,6 +203,18 @@ def first_person_speaker(parent: SpeakerChoice | None, parent_source: tuple[int,
         return None
     confidence = 0.9 if head.lower_ in ("i", "me", "my") else 0.75
     return SpeakerChoice(parent.entity, Resolution("quote-first-person", parent_source, confidence))
+
+
+def same_spokesperson(previous: SpeakerChoice | None, head: Token | None,
+                      lexicon: Lexicon) -> SpeakerChoice | None:
+    """'The spokesman said' after 'a spokesman for Mitch McConnell said': the same employer."""
+    if previous is None or head is None or head.lemma_.lower() not in lexicon.spokesperson_nouns:
+        return None
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
+        return None
+    how = previous.resolution
+    return SpeakerChoice(previous.entity, Resolution("role", how.antecedent if how else None, 0.75),
+                         spokesperson=True)
 
 
 def _is_group(head: Token, lexicon: Lexicon) -> bool:
