@@ -32,8 +32,10 @@ def is_junk(row: dict, registry, junk_heads: frozenset[str]) -> bool:
     """A named speaker that is no actor: a generic noun, a document, a label, a misfiled name."""
     name = row["name"]
     words = name.split()
-    if words[-1].lower() in junk_heads or row.get("type") in ("group", "document"):
+    if row.get("type") in ("group", "document"):
         return True
+    if words[-1].lower() in junk_heads and not registry.lookup(name):
+        return True  # 'the report', 'Polls', 'people' (but The Washington Post is an outlet)
     if len(words) == 1 and name.isupper() and len(name) >= 4 and not registry.lookup(name):
         return True  # 'TARGET', 'ATTACKER': labels of a list
     actor = registry.resolve(name)
@@ -48,6 +50,12 @@ def summary(rows: list[dict]) -> dict:
     by_actor: dict[str, set[str]] = defaultdict(set)
     for r in named:
         by_actor[actor_key(r)].add(r["name"])
+    by_registry: dict[str, set[str]] = defaultdict(set)  # registry actor -> names used for it
+    for name in {r["name"] for r in named}:
+        actor = registry.resolve(name) if len(name.split()) > 1 else None
+        if actor is not None:
+            by_registry[actor.id].add(name)
+    duplicates = {k: v for k, v in by_registry.items() if len(v) > 1}
     top = Counter(r["name"] for r in named).most_common(100)
     junk_names = {r["name"] for r in junk}
     people = {p: Counter(r["name"] for r in named if p in r["name"].split()) for p in PEOPLE}
@@ -57,6 +65,9 @@ def summary(rows: list[dict]) -> dict:
         "actors": len(by_actor),
         "names_joined_by_registry": sum(len(v) for v in by_actor.values() if len(v) > 1),
         "actors_with_several_names": sum(1 for v in by_actor.values() if len(v) > 1),
+        "registry_actors_with_several_names": len(duplicates),
+        "names_of_those_actors": sum(len(v) for v in duplicates.values()),
+        "example_duplicates": sorted(sorted(v) for v in duplicates.values())[:8],
         "junk_statements": len(junk), "junk_names": len(junk_names),
         "junk_in_top_100": sum(1 for name, _ in top if name in junk_names),
         "resolution": Counter(r.get("resolution") or "none" for r in rows if r.get("text")),

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from onrecord.evaluation.coref_eval import CorefResult, gap_floor_view
+from onrecord.evaluation.coref_metrics import Score
 from onrecord.evaluation.floors import below_floors, flatten, load_floors
 from onrecord.evaluation.polnear import PolnearScores
 from onrecord.evaluation.seed import score_seed
 from onrecord.evaluation.seed_gold import SeedGold
+from onrecord.evaluation.speakers import SpeakerScores
 from onrecord.records import Article
 
 FLOORS = Path(__file__).parents[2] / "eval" / "floors.json"
@@ -27,7 +30,13 @@ def test_below_floors_reports_low_and_unknown_scores() -> None:
 def test_committed_floors_name_known_scores() -> None:
     floors = load_floors(FLOORS)
     empty_seed = score_seed(SeedGold(None, (), (), (), ()), Article(text=""))
-    known = {"polnear_dev": PolnearScores().floor_view(), "seed": empty_seed.floor_view()}
+    gum = CorefResult("learned", 0, 0, 0, {"conll_f1": 0.0, **{k: Score(0.0, 0.0, 0.0) for k in
+                                                               ("muc", "b_cubed", "ceaf_e")}}, 0.0)
+    zero = {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    gap = {"overall": zero, "masculine": zero, "feminine": zero, "bias": 0.0}
+    known = {"polnear_dev": PolnearScores().floor_view(), "seed": empty_seed.floor_view(),
+             "speakers_dev": SpeakerScores("learned").floor_view(),
+             "gum_dev_coref": gum.floor_view(), "gap_validation": gap_floor_view(gap)}
     assert set(floors) == set(known)
     for section, tree in floors.items():
         assert set(flatten(tree)) <= set(flatten(known[section])), section

@@ -64,9 +64,7 @@ def test_speaker_gold_meets_floors(shared: Path, floors: dict[str, Any], extract
     texts = shared / "data" / "allsides" / "articles.jsonl.gz"
     [scores] = evaluate_speakers(ROOT / "eval" / "speakers" / "dev", texts, extractor, systems=("learned",))
     assert scores.articles >= 30
-    view = {"accuracy": scores.accuracy,
-            "by_mention": {m: scores.mention_accuracy(m) for m in scores.by_mention}}
-    failures = below_floors(floors["speakers_dev"], view)
+    failures = below_floors(floors["speakers_dev"], scores.floor_view())
     assert not failures, "speaker gold below floors:\n" + "\n".join(failures)
 
 
@@ -75,16 +73,14 @@ def test_gum_dev_coreference_meets_floors(shared: Path, floors: dict[str, Any], 
 
     [result] = evaluate_gum(shared / "data" / "gum" / "dev" / "conll", extractor.nlp, ("learned",))
     assert result.documents == 30
-    view = {"conll_f1": result.scores["conll_f1"], "pronoun_accuracy": result.pronoun_accuracy}
-    failures = below_floors(floors["gum_dev_coref"], view)
+    failures = below_floors(floors["gum_dev_coref"], result.floor_view())
     assert not failures, "GUM dev coreference below floors:\n" + "\n".join(failures)
 
 
 def test_gap_validation_meets_floors(shared: Path, floors: dict[str, Any], extractor: Any) -> None:
-    from onrecord.evaluation.coref_eval import evaluate_gap
+    from onrecord.evaluation.coref_eval import evaluate_gap, gap_floor_view
 
     result = evaluate_gap(shared / "data" / "gap" / "gap-validation.tsv", extractor.nlp, ("learned",))["learned"]
     assert result["examples"] == 454
-    view = {"overall_f1": result["overall"]["f1"], "bias": result["bias"]}
-    failures = below_floors(floors["gap_validation"], view)
+    failures = below_floors(floors["gap_validation"], gap_floor_view(result))
     assert not failures, "GAP validation below floors:\n" + "\n".join(failures)

@@ -32,6 +32,12 @@ class CorefResult:
     scores: dict
     pronoun_accuracy: float
 
+    def floor_view(self) -> dict:
+        """The scores the evaluation gate's floors name."""
+        s = self.scores
+        return {"conll_f1": s["conll_f1"], "pronoun_accuracy": self.pronoun_accuracy,
+                **{k: s[k].f1 for k in ("muc", "b_cubed", "ceaf_e")}}
+
     def to_dict(self) -> dict:
         s = self.scores
         return {"system": self.system, "documents": self.documents, "key_mentions": self.mentions,
@@ -131,6 +137,12 @@ def _holds(index, doc, entity, offset: int, name: str) -> bool:
     span = doc.char_span(offset, offset + len(name), alignment_mode="expand")
     return entity is not None and span is not None and any(
         index.by_token.get(t.i) is entity for t in span)
+
+
+def gap_floor_view(result: dict) -> dict:
+    """The GAP scores the evaluation gate's floors name."""
+    return {"overall_f1": result["overall"]["f1"], "masculine_f1": result["masculine"]["f1"],
+            "feminine_f1": result["feminine"]["f1"], "bias": result["bias"]}
 
 
 def evaluate_gap(path: Path, nlp=None, systems: Iterable[str] = SYSTEMS) -> dict[str, dict]:

@@ -58,6 +58,11 @@ class SpeakerScores:
         right, found, _ = self.by_mention.get(mention, [0, 0, 0])
         return right / found if found else 0.0
 
+    def floor_view(self) -> dict:
+        """The scores the evaluation gate's floors name."""
+        return {"accuracy": self.accuracy,
+                "by_mention": {m: self.mention_accuracy(m) for m in MENTION_TYPES}}
+
     def to_dict(self) -> dict:
         return {"system": self.system, "articles": self.articles, "gold_statements": self.gold,
                 "found": self.found, "found_share": round(self.found / self.gold, 4) if self.gold else 0.0,
