@@ -76,6 +76,7 @@ def gum(folder: Path) -> list[tuple[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     counts: dict[str, Counter] = defaultdict(Counter)
     data = args.shared / "data"
@@ -93,8 +94,8 @@ def main() -> None:
     header = ["# onrecord first names with a certain gender, version 1",
               "# built by scripts/build_first_names.py from US Congress records (CC0), GAP development and GUM train",
               "name\tgender\tseen"]
-    OUT.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
-    print(f"{len(rows)} names -> {OUT}")
+    args.out.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    print(f"{len(rows)} names -> {args.out}")
 
 
 if __name__ == "__main__":

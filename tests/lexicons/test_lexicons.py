@@ -41,3 +41,32 @@ def test_reporting_nouns_have_known_classes():
     nouns = load_lexicon().nouns
     assert nouns["claim"].cls == "contested" and nouns["denial"].cls == "denial"
     assert all(n.cls in CUE_CLASSES for n in nouns.values())
+
+
+def test_first_names_are_certain_and_rebuildable(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    names = load_lexicon().first_names
+    assert names["Nancy"] == "f" and names["Mike"] == "m" and set(names.values()) == {"m", "f"}
+    assert len(names) > 500
+    script = Path(__file__).parents[2] / "scripts" / "build_first_names.py"
+    shared = Path(__file__).parents[2].parent / "shared"
+    if (shared / "data" / "gap").is_dir():  # the build reads ../shared; the data file must match it
+        shipped = Path(__file__).parents[2] / "src/onrecord/lexicons/first_names.tsv"
+        rebuilt = tmp_path / "first_names.tsv"
+        subprocess.run([sys.executable, str(script), "--shared", str(shared), "--out", str(rebuilt)],
+                       check=True, capture_output=True)
+        assert rebuilt.read_bytes() == shipped.read_bytes()
+
+
+def test_speaker_kind_lexicons():
+    lex = load_lexicon()
+    assert lex.document_nouns["report"] is True and lex.document_nouns["poll"] is False
+    assert "administration" in lex.institution_nouns and "official" not in lex.institution_nouns
+    assert "spokeswoman" in lex.spokesperson_nouns and "democrats" in lex.party_members
+    assert "university" in lex.organization_words
+    for words in (lex.institution_nouns, lex.spokesperson_nouns, lex.party_members,
+                  lex.organization_words, set(lex.document_nouns)):
+        assert all(w == w.lower() and " " not in w for w in words)

@@ -1,0 +1,28 @@
+"""The registry in the engine: canonical names, offices answering role descriptions, retyping."""
+
+from onrecord.resolution.offices import office_roles, us_states
+from tests.conftest import by_cue
+
+
+def test_offices_come_from_the_registry():
+    roles = office_roles("Bernie Sanders")
+    assert "VT" in roles["senator"]
+    assert us_states()["Vermont"] == "VT"
+    assert office_roles("Nobody Inparticular") == {}
+
+
+def test_a_role_description_finds_the_office_holder_of_that_state(extract):
+    a = extract("Bernie Sanders and Ted Cruz spoke on Sunday. The Vermont senator said the plan "
+                "would fail.")
+    assert by_cue(a, "said").speaker.name == "Bernie Sanders"
+
+
+def test_a_bare_surname_is_never_looked_up(extract):
+    a = extract("Wu said the bill was dead.")
+    assert by_cue(a, "said").speaker.name != "David Wu"
+
+
+def test_names_the_tagger_calls_people_but_the_registry_knows_as_organisations(extract):
+    a = extract("Twitter said it would label the posts.")
+    speaker = by_cue(a, "said").speaker
+    assert [e.type for e in a.entities if e.id == speaker.entity] in (["organization"], ["media"], [])
