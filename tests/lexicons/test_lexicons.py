@@ -53,12 +53,13 @@ def test_first_names_are_certain_and_rebuildable(tmp_path):
     assert len(names) > 500
     script = Path(__file__).parents[2] / "scripts" / "build_first_names.py"
     shared = Path(__file__).parents[2].parent / "shared"
-    if (shared / "data" / "gap").is_dir():  # the build reads ../shared; the data file must match it
-        shipped = Path(__file__).parents[2] / "src/onrecord/lexicons/first_names.tsv"
-        rebuilt = tmp_path / "first_names.tsv"
-        subprocess.run([sys.executable, str(script), "--shared", str(shared), "--out", str(rebuilt)],
-                       check=True, capture_output=True)
-        assert rebuilt.read_bytes() == shipped.read_bytes()
+    assert (shared / "data" / "gap").is_dir(), f"the rebuild check reads {shared} (check it out beside the project)"
+    # the shipped file is what the build script makes from ../shared
+    shipped = Path(__file__).parents[2] / "src/onrecord/lexicons/first_names.tsv"
+    rebuilt = tmp_path / "first_names.tsv"
+    subprocess.run([sys.executable, str(script), "--shared", str(shared), "--out", str(rebuilt)],
+                   check=True, capture_output=True)
+    assert rebuilt.read_bytes() == shipped.read_bytes()
 
 
 def test_speaker_kind_lexicons():
@@ -68,5 +69,5 @@ def test_speaker_kind_lexicons():
     assert "spokeswoman" in lex.spokesperson_nouns and "democrats" in lex.party_members
     assert "university" in lex.organization_words
     for words in (lex.institution_nouns, lex.spokesperson_nouns, lex.party_members,
-                  lex.organization_words, set(lex.document_nouns)):
-        assert all(w == w.lower() and " " not in w for w in words)
+              lex.organization_words, set(lex.document_nouns)):
+    assert all(w == w.lower() and " " not in w for w in words)
