@@ -69,5 +69,5 @@ def test_speaker_kind_lexicons():
     assert "spokeswoman" in lex.spokesperson_nouns and "democrats" in lex.party_members
     assert "university" in lex.organization_words
     for words in (lex.institution_nouns, lex.spokesperson_nouns, lex.party_members,
-              lex.organization_words, set(lex.document_nouns)):
-    assert all(w == w.lower() and " " not in w for w in words)
+                  lex.organization_words, set(lex.document_nouns)):
+        assert all(w == w.lower() and " " not in w for w in words)
