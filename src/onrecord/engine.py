@@ -23,9 +23,8 @@ from onrecord.records import Article, Cue, Entity, Speaker, Statement, TextSpan
 from onrecord.resolution import EntityDraft
 from onrecord.resolution.canonical import registry_names
 from onrecord.resolution.document import resolve_entities
-from onrecord.resolution.speakers import (
-    SpeakerChoice, first_person_speaker, same_spokesperson, speaker_entity,
-)
+from onrecord.resolution.speakers import SpeakerChoice
+from onrecord.resolution.statement_speakers import resolve_speakers
 from onrecord.temporal.anchoring import statement_time
 
 _CONTROL = {c: " " for c in range(32) if chr(c) not in "\n\t\r"} | {0x7F: " "}
@@ -52,7 +51,7 @@ def article_from_doc(doc: Doc, meta, *, coref: str = "learned") -> Article:
     frames = dedupe(find_frames(doc, quotes, lexicon))
     parents = parents_of(frames)
     index = resolve_entities(doc, lexicon, quotes, frames, learned=coref == "learned")
-    speakers = _speakers(index, frames, parents, lexicon)
+    speakers = resolve_speakers(index, frames, parents, lexicon)
     registry_names(index.entities)
     entity_ids = _entity_ids(index.entities)
     published = _parse_date(meta.published)
@@ -67,26 +66,6 @@ def article_from_doc(doc: Doc, meta, *, coref: str = "learned") -> Article:
         statements=tuple(statements),
         own_voice=tuple(find_own_voice(doc, statements)),
     )
-
-
-def _speakers(index, frames: list[Frame], parents: list[int | None], lexicon) -> list[SpeakerChoice | None]:
-    """Each frame's speaker; a first-person source inside a quote takes the quote's speaker."""
-    choices = [speaker_entity(index, f.source_head, *(f.source or (0, 0)), lexicon)
-               if f.source else None for f in frames]
-    spokesperson = None
-    for i, choice in enumerate(choices):
-        if choice is not None and choice.entity is None:
-            choices[i] = same_spokesperson(spokesperson, frames[i].source_head, lexicon) or choice
-        if choices[i] is not None and choices[i].spokesperson:
-            spokesperson = choices[i]
-    for i, frame in enumerate(frames):
-        parent = parents[i]
-        if frame.source is None or parent is None:
-            continue
-        inherited = first_person_speaker(choices[parent], frames[parent].source, frame.source_head)
-        if inherited is not None:
-            choices[i] = inherited
-    return choices
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -137,7 +116,7 @@ def _speaker(frame: Frame, choice: SpeakerChoice | None, ids: dict[int, str], te
                    how.confidence if how else None, members)
 
 
-def _statement(i: int, frame: Frame, parent: int | None, entity: SpeakerChoice | None,
+def _statement(i: int, frame: Frame, parent: int | None, speaker: SpeakerChoice | None,
                ids: dict[int, str], text: str, quotes: list[Quote], time) -> Statement:
     cue = frame.cue
     kind = statement_kind(frame.content, quotes, text)
@@ -145,7 +124,7 @@ def _statement(i: int, frame: Frame, parent: int | None, entity: SpeakerChoice |
         kind = statement_kind(frame.content2, quotes, text)
     return Statement(
         id=f"s{i + 1}",
-        speaker=_speaker(frame, entity, ids, text),
+        speaker=_speaker(frame, speaker, ids, text),
         cue=Cue(cue.start, cue.end, text[cue.start:cue.end], cue.entry.lemma, cue.entry.cls),
         content=_span(text, frame.content),
         content2=_span(text, frame.content2),
