@@ -47,17 +47,16 @@ _EVIDENCE = ("resolution", "confidence", "antecedent")
 
 
 def _fold_evidence(t: Table) -> Table:
-    """For the terminal: resolution, confidence and antecedent as one column
-    ("pronoun 0.60 via ‘William Barr’"); JSON and CSV keep them apart."""
+    """For the terminal: resolution and confidence as one short column ("pronoun .60"); JSON and
+    CSV keep them apart and carry the antecedent too."""
     if not all(c in t.columns for c in _EVIDENCE):
         return t
     idx = [t.columns.index(c) for c in _EVIDENCE]
     keep = [i for i in range(len(t.columns)) if i not in idx]
 
     def folded(r: tuple) -> str:
-        method, conf, ante = (r[i] for i in idx)
-        text = " ".join(p for p in (method, None if conf is None else f"{conf:.2f}") if p)
-        return text + (f" via ‘{ante}’" if ante else "")
+        method, conf, _ = (r[i] for i in idx)
+        return " ".join(p for p in (method, None if conf is None else f"{conf:.2f}".lstrip("0")) if p)
     return Table(t.title, [*(t.columns[i] for i in keep), "resolved"],
                  [(*(r[i] for i in keep), folded(r)) for r in t.rows])
 
@@ -69,7 +68,7 @@ def _rich_table(t: Table) -> RichTable:
     rt = RichTable(title=t.title, title_justify="left", show_lines=False, expand=True)
     for i in shown:
         c = t.columns[i]
-        rt.add_column(c, overflow="fold", ratio=4 if c in _LONG_COLUMNS else 2 if c == "resolved" else 1,
+        rt.add_column(c, overflow="fold", ratio=4 if c in _LONG_COLUMNS else 1,
                       min_width=None if c in _LONG_COLUMNS else min(len(c), 10))
     for r in t.rows:
         rt.add_row(*("" if r[i] is None else str(r[i]) for i in shown))
