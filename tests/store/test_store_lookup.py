@@ -9,7 +9,7 @@ from store_support import write_jsonl
 from onrecord.store import IngestOptions, connect, ingest
 from onrecord.store.entities import EntityResolver
 from onrecord.store.errors import UnknownName
-from onrecord.store.lookup import find_entities, find_speakers, suggest
+from onrecord.store.lookup import find_entities, find_speakers, namesakes, suggest
 
 TEXTS = ["One. “The budget will pass this week,” Nancy Pelosi said.",
          "Two. “We will block the budget bill,” Dana Cross said.",
@@ -68,3 +68,27 @@ def test_unknown_speaker_error_lists_the_suggestions(db):
     assert [n for _, n in err.value.suggestions] == ["Nancy Pelosi"]
     with pytest.raises(UnknownName, match="no speaker named Zzyzx; list speakers with `onrecord speakers`"):
         find_speakers(db, "Zzyzx")
+
+
+def test_a_bare_surname_also_means_the_one_person_who_made_most_of_its_statements(tmp_path, fake):
+    from onrecord.store.queries import said
+
+    texts = ["“We will appeal,” William Barr said.", "“The inquiry goes on,” William Barr said.",
+             "“Fine,” Barr said.", "“No,” Nathaniel Barr said."] + [
+                 f"“Statement {i},” William Barr said." for i in range(10)]
+    path = str(tmp_path / "b.db")
+    src = write_jsonl(tmp_path / "b.jsonl", [{"id": str(i), "text": t} for i, t in enumerate(texts)])
+    ingest([str(src)], path, IngestOptions(workers=0, extractor=fake))
+    with connect(path) as db:
+        assert "William Barr" in names(find_speakers(db, "Barr"))  # 12 of 13 full-name statements
+        table = said(db, "Barr", limit=100)
+        assert "Nathaniel Barr" in table.title  # the namesake is named, not mixed in
+        assert all(r[table.columns.index("speaker")] != "Nathaniel Barr" for r in table.rows)
+
+
+def test_a_shared_surname_stays_apart_and_names_the_namesakes(db):
+    from onrecord.store.queries import said
+
+    table = said(db, "Bernie Sanders")
+    assert "also named" not in table.title
+    assert [n for _, n, _ in namesakes(db, "sanders")] == ["Bernie Sanders", "Sarah Sanders"]

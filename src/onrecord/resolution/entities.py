@@ -177,10 +177,21 @@ class EntityIndex:
         if not tokens:
             return None
         entity = self._by_surname.get(tokens[-1])
+        if entity is None and len(tokens) == 1:
+            return self._by_first_name(tokens[0])
         if entity is None or len(tokens) == 1:
             return entity
         # a full name joins a surname-only entity, never another full name ('Bill' vs 'Hillary')
         return entity if all(len(n.split()) == 1 for n in entity.names) else None
+
+    def _by_first_name(self, word: str) -> EntityDraft | None:
+        """'Kathleen' after 'Kathleen Nott': a known first name alone joins the one person of the
+        article with that first name (never when two people share it)."""
+        if word not in self.lexicon.first_names:
+            return None
+        found = {id(e): e for e in self.entities if e.type == "person"
+                 and any(len(n.split()) > 1 and n.split()[0] == word for n in e.names)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _name_type(self, name: str, tagged: str) -> str:
         """An outlet-like name ('Velmora Herald', 'the Gazette') is media whatever the tagger said;
@@ -283,7 +294,8 @@ class EntityIndex:
             words = name.split()
             if len(words) > 1:
                 return self.lexicon.first_names.get(words[0])
-        return None
+        # only a one-word name: a first name used alone ('Nicole') tells too
+        return self.lexicon.first_names.get(entity.names[0]) if entity.names else None
 
     def person_by_surname(self, surname: str) -> EntityDraft | None:
         entity = self._by_surname.get(surname)

@@ -116,9 +116,32 @@ def _speaking(db: Database, ids: list[int]) -> set[int]:
                                    f"WHERE speaker_entity_id IN ({_marks(ids)})", ids)}
 
 
+DOMINANT_SHARE = 0.9  # of a surname's statements, for a bare surname to mean one person
+
+
 def find_speakers(db: Database, name: str, *, hint: str = "list speakers with `onrecord speakers`") -> list[Found]:
-    """The entities a speaker's name means; ``UnknownName`` with suggestions when there are none."""
+    """The entities a speaker's name means; ``UnknownName`` with suggestions when there are none.
+    A bare surname also means the person of that surname who made at least 90% of the statements
+    of all the corpus's people of that surname (``Barr`` is William Barr; ``Sanders`` stays the
+    statements attributed to "Sanders" alone, see ``namesakes``)."""
     found = find_entities(db, name)
+    key = name_key(name)
+    if key and " " not in key:
+        counts = namesakes(db, key)
+        total = sum(n for _, _, n in counts)
+        if counts and counts[0][2] >= DOMINANT_SHARE * total:
+            eid, ename, _ = counts[0]
+            if eid not in {f[0] for f in found}:
+                found.append((eid, ename, "person"))
     if not found:
         raise UnknownName("speaker", name.strip(), suggest(db, name), hint)
     return found
+
+
+def namesakes(db: Database, surname_key: str) -> list[tuple[int, str, int]]:
+    """People with a full name ending in this surname who speak: (id, name, statements), most first."""
+    rows = db.query(
+        "SELECT e.id, e.name, count(s.id) FROM entities e JOIN statements s ON s.speaker_entity_id = e.id "
+        "WHERE e.type = 'person' AND (e.key LIKE ? OR e.key LIKE ?) GROUP BY e.id, e.name "
+        "ORDER BY count(s.id) DESC, e.id", (f"% {surname_key}", f"% {surname_key} #%"))
+    return [(int(r[0]), r[1], int(r[2])) for r in rows]

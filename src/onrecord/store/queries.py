@@ -11,8 +11,8 @@ from onrecord.store.db import Database
 from onrecord.store.entities import NOT_GROUP_SQL
 from onrecord.store.errors import FilterError, QueryError, UnknownName  # noqa: F401 - re-exported
 from onrecord.store.evidence import EvidenceFilter
-from onrecord.store.lookup import find_entities, find_speakers
-from onrecord.store.normalise import quote_hash, quote_id
+from onrecord.store.lookup import find_entities, find_speakers, namesakes
+from onrecord.store.normalise import name_key, quote_hash, quote_id
 
 QUOTE_ID = re.compile(r"^q[0-9a-f]{16}$")
 CUE_CLASSES = ("neutral", "assertive", "tentative", "contested", "denial", "confirmation", "report",
@@ -63,7 +63,16 @@ def said(db: Database, speaker: str, *, since: str | None = None, until: str | N
         f"JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(where + ev_where)} "
         "ORDER BY v.published IS NULL, v.published, v.statement_id LIMIT ?", (*params, *ev_params, limit))
     names = ", ".join(sorted({e[1] for e in ents}))
-    return Table(f"What {names} said", cols, rows)
+    return Table(f"What {names} said{_other_namesakes(db, speaker, ids)}", cols, rows)
+
+
+def _other_namesakes(db: Database, speaker: str, ids: list[int]) -> str:
+    """' (also: Bernie Sanders, Sarah Huckabee Sanders)' for a bare surname that others share."""
+    key = name_key(speaker)
+    if not key or " " in key:
+        return ""
+    others = [name for eid, name, _ in namesakes(db, key) if eid not in ids][:4]
+    return f" (also named {key.title()}: {', '.join(others)})" if others else ""
 
 
 def search(db: Database, text: str, *, limit: int = 20, speaker: str | None = None,
