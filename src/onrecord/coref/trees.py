@@ -30,18 +30,6 @@ class Tree:
     right: np.ndarray
     value: np.ndarray
 
-    def leaves(self, X: np.ndarray) -> np.ndarray:
-        """The leaf value each row reaches."""
-        node = np.zeros(len(X), dtype=np.int64)
-        rows = np.arange(len(X))
-        while True:
-            feature = self.feature[node]
-            inner = feature >= 0
-            if not inner.any():
-                return self.value[node]
-            go_left = X[rows, np.where(inner, feature, 0)] <= self.threshold[node]
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-
 
 @dataclass(frozen=True)
 class TreeEnsemble:
