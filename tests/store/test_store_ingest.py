@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import sqlite3
 from pathlib import Path
 
@@ -179,3 +180,33 @@ def test_pronouns_are_no_entities(tmp_path, fake):
     run([write_jsonl(tmp_path / "p.jsonl", recs)], db, fake)
     assert con.scalar("SELECT count(*) FROM statements WHERE speaker_entity_id IS NOT NULL") == 0
     assert con.scalar("SELECT count(*) FROM entity_aliases WHERE alias_key = 'who'") == 0
+
+
+def test_a_deeply_nested_line_fails_alone_and_the_good_article_is_stored(tmp_path, fake):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps(generated(1)[0]) + "\n")
+    s = run([path], tmp_path / "c.db", fake)
+    assert (s.counts.new, dict(s.counts.failed)) == (1, {"too-deeply-nested": 1})
+    con = sqlite3.connect(tmp_path / "c.db")
+    assert con.execute("SELECT source, locator FROM failures").fetchall() == [(str(path), "line 1")]
+
+
+def test_a_lone_surrogate_fails_its_record_and_keeps_its_batch(tmp_path, fake):
+    good = generated(40)
+    lines = [json.dumps(r) for r in good]
+    lines[5] = '{"text": "Bad \\ud800 text", "title": "x"}'
+    lines[20] = '{"text": "Good text.", "outlet": "Bad \\udc00 outlet"}'
+    path = tmp_path / "s.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    s = run([path], tmp_path / "c.db", fake)
+    assert (s.counts.new, dict(s.counts.failed)) == (38, {"bad-encoding": 2})
+    con = sqlite3.connect(tmp_path / "c.db")
+    assert con.execute("SELECT locator FROM failures ORDER BY locator").fetchall() == [("line 21",), ("line 6",)]
+
+
+def test_wrong_json_types_are_recorded_failures(tmp_path, fake):
+    path = tmp_path / "t.jsonl"
+    path.write_text('{"text": 42}\n{"text": ["a", "b"]}\n')
+    s = run([path], tmp_path / "c.db", fake)
+    assert (s.counts.new, dict(s.counts.failed)) == (0, {"bad-field": 2})
+    assert counts(tmp_path / "c.db")["articles"] == 0

@@ -53,3 +53,23 @@ def test_entities_keep_registry_ids_and_new_types(db):
     speakers = dict(db.query("SELECT speaker_text, e.name FROM statements s JOIN entities e "
                              "ON e.id = s.speaker_entity_id WHERE speaker_text IN ('Bill Barr', 'Anna Leigh')"))
     assert speakers == {"Bill Barr": "William Barr", "Anna Leigh": "Ana Lee"}
+
+
+def test_an_article_the_database_refuses_fails_alone_in_its_batch(tmp_path, fake):
+    from onrecord.records import Article
+    from onrecord.sources import DocMeta, RawDoc
+    from onrecord.store.migrate import migrate
+    from onrecord.store.worker import Extracted
+    from onrecord.store.writer import Writer, start_run
+
+    def outcome(key: str, text: str) -> Extracted:
+        doc = RawDoc("in.jsonl", f"line {key}", DocMeta(title="T\x00itle", extra={"score": float("nan")}), text=text)
+        return Extracted(key, key, doc, Article(text=text), 2)
+
+    with connect(str(tmp_path / "w.db")) as db:
+        migrate(db)
+        writer = Writer(db, start_run(db, "test", 0))
+        counts = writer.write([outcome("1", "One text."), outcome("2", "Bad \ud800 text."), outcome("3", "Three.")])
+        assert (counts.new, dict(counts.failed)) == (2, {"store-error": 1})
+        assert db.query("SELECT title, meta FROM articles ORDER BY id") == [("Title", '{"score": null}')] * 2
+        assert db.query("SELECT locator, reason FROM failures") == [("line 2", "store-error")]

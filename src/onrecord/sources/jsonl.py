@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from onrecord.sources.fields import record_to_doc
 from onrecord.sources.model import RawDoc, ReadFailure
+from onrecord.sources.shape import MAX_DEPTH, may_hold_surrogates
 
 
 def read_jsonl(stream: BinaryIO, source: str, pos: Callable[[], int]) -> Iterator[RawDoc | ReadFailure]:
@@ -15,26 +16,35 @@ def read_jsonl(stream: BinaryIO, source: str, pos: Callable[[], int]) -> Iterato
         if not raw.strip():
             continue
         locator = f"line {lineno}"
-        try:
-            record = json.loads(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError as err:
-            yield ReadFailure(source, locator, "bad-encoding", f"not UTF-8: {err.reason}",
-                              raw=raw, pos=pos())
+        record = _decode(raw, source, locator, pos)
+        if isinstance(record, ReadFailure):
+            yield record
             continue
-        except json.JSONDecodeError as err:
-            yield ReadFailure(source, locator, "bad-json", f"{err.msg} (column {err.colno})",
-                              raw=raw, pos=pos())
-            continue
-        yield record_to_doc(record, source, locator, pos())
+        yield record_to_doc(record, source, locator, pos(), check_strings=may_hold_surrogates(raw))
 
 
 def read_json(stream: BinaryIO, source: str, pos: Callable[[], int]) -> Iterator[RawDoc | ReadFailure]:
     data = stream.read()
-    try:
-        value = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        yield ReadFailure(source, "file", "bad-json", str(err), raw=data, pos=pos())
+    value = _decode(data, source, "file", pos)
+    if isinstance(value, ReadFailure):
+        yield value
         return
     records = value if isinstance(value, list) else [value]
+    strings = may_hold_surrogates(data)
     for i, record in enumerate(records):
-        yield record_to_doc(record, source, f"item {i}", pos())
+        yield record_to_doc(record, source, f"item {i}", pos(), check_strings=strings)
+
+
+def _decode(raw: bytes, source: str, locator: str, pos: Callable[[], int]) -> Any | ReadFailure:
+    """The JSON value of ``raw``, or a failure (bad UTF-8, bad JSON, nested past the stack)."""
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        return ReadFailure(source, locator, "bad-encoding", f"not UTF-8: {err.reason}", raw=raw, pos=pos())
+    except json.JSONDecodeError as err:
+        where = f"column {err.colno}" if err.lineno == 1 else f"line {err.lineno} column {err.colno}"
+        return ReadFailure(source, locator, "bad-json", f"{err.msg} ({where})", raw=raw, pos=pos())
+    except RecursionError:
+        return ReadFailure(source, locator, "too-deeply-nested",
+                           f"JSON nested deeper than {MAX_DEPTH} levels; flatten the record",
+                           raw=raw, pos=pos())

@@ -87,6 +87,22 @@ class Database:
         finally:
             self._in_tx = False
 
+    @contextmanager
+    def savepoint(self) -> Iterator["Database"]:
+        """Inside ``transaction()``: when the block raises, only its own writes are undone."""
+        if self.backend == "postgres":
+            with self.conn.transaction():  # nested: psycopg makes it a savepoint
+                yield self
+            return
+        self.conn.execute("SAVEPOINT onrecord_item")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK TO onrecord_item")
+            raise
+        finally:
+            self.conn.execute("RELEASE onrecord_item")
+
     def table_exists(self, name: str) -> bool:
         if self.backend == "postgres":
             return bool(self.scalar("SELECT to_regclass(?) IS NOT NULL", (name,)))
@@ -112,6 +128,16 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def data_errors() -> tuple[type[Exception], ...]:
+    """The errors a backend raises for a value it cannot store (as opposed to a broken connection)."""
+    errors: list[type[Exception]] = [ValueError, sqlite3.DataError]
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - a dependency
+        return tuple(errors)
+    return (*errors, psycopg.DataError)
 
 
 def connect(target: str | os.PathLike[str] | None = None, *, create: bool = True) -> Database:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
 from onrecord.records import Article, Statement
 from onrecord.sources import ReadFailure
-from onrecord.store.db import Database
+from onrecord.store.db import Database, data_errors
 from onrecord.store.entities import EntityResolver
 from onrecord.store.normalise import bytes_hash, quote_hash, quote_id, quote_text, quote_words
+from onrecord.store.sanitise import clean_text, json_text
 from onrecord.store.worker import Extracted, Failed, Outcome
 
 
@@ -68,7 +69,12 @@ class Writer:
                     if isinstance(outcome, Failed):
                         self._failure(outcome)
                         counts.failed[outcome.reason] += 1
-                    elif self._article(outcome):
+                        continue
+                    stored = self._guarded_article(outcome)
+                    if isinstance(stored, Failed):
+                        self._failure(stored)
+                        counts.failed[stored.reason] += 1
+                    elif stored:
                         counts.new += 1
                         counts.statements += len(outcome.article.statements)
                         counts.words += outcome.words
@@ -80,6 +86,17 @@ class Writer:
             raise
         return counts
 
+    def _guarded_article(self, ex: Extracted) -> bool | Failed:
+        """Store one article in its own savepoint: data the database refuses fails this article alone."""
+        try:
+            with self.db.savepoint():
+                return self._article(ex)
+        except data_errors() as err:
+            self.entities.forget()  # ids resolved inside the savepoint are gone
+            return Failed(ex.input_key, ex.doc.source, ex.doc.locator, "store-error",
+                          f"the database refused the article ({type(err).__name__}: {err}); "
+                          "check its metadata for unusual values", ex.words)
+
     # -- failures ---------------------------------------------------------------------------
     def _failure(self, f: Failed) -> None:
         self.db.execute(
@@ -88,12 +105,14 @@ class Writer:
             "ON CONFLICT (input_key) DO UPDATE SET attempts = failures.attempts + 1, "
             "source = excluded.source, locator = excluded.locator, reason = excluded.reason, "
             "detail = excluded.detail, last_run_id = excluded.last_run_id, last_seen = excluded.last_seen",
-            (f.input_key, f.source, f.locator, f.reason, f.detail[:2000], self.run_id, self.run_id, now()))
+            (f.input_key, clean_text(f.source), clean_text(f.locator), f.reason,
+             clean_text(f.detail[:2000]), self.run_id, self.run_id, now()))
 
     # -- articles ---------------------------------------------------------------------------
     def _article(self, ex: Extracted) -> bool:
         """Store one article; False when its text is already in the corpus."""
         db = self.db
+        ex = _cleaned(ex)
         existing = db.scalar("SELECT id FROM articles WHERE content_hash = ?", (ex.content_hash,))
         if existing is None:
             article_id = self._insert_article(ex)
@@ -108,7 +127,7 @@ class Writer:
     def _insert_article(self, ex: Extracted) -> int:
         db, art, meta = self.db, ex.article, ex.doc.meta
         outlet_id = self.entities.resolve(meta.outlet, "media", origin="outlet")
-        extra = json.dumps(meta.extra, ensure_ascii=False, default=str) if meta.extra else None
+        extra = json_text(meta.extra)
         article_id = int(db.scalar(
             "INSERT INTO articles (content_hash, ext_id, title, outlet, outlet_id, published, url, "
             "bias, words, n_statements, n_own_voice, source, locator, meta, text, run_id, ingested_at) "
@@ -182,6 +201,16 @@ class Writer:
         self.db.execute("INSERT INTO quotes (id, hash, text, words) VALUES (?, ?, ?, ?) "
                         "ON CONFLICT DO NOTHING", (qid, h, text, len(quote_words(text))))
         return qid
+
+
+def _cleaned(ex: Extracted) -> Extracted:
+    """The outcome with storable metadata (see ``sanitise``)."""
+    m = ex.doc.meta
+    meta = replace(m, ext_id=clean_text(m.ext_id), title=clean_text(m.title), outlet=clean_text(m.outlet),
+                   published=clean_text(m.published), url=clean_text(m.url), bias=clean_text(m.bias))
+    doc = replace(ex.doc, meta=meta, source=clean_text(ex.doc.source) or "",
+                  locator=clean_text(ex.doc.locator) or "")
+    return replace(ex, doc=doc)
 
 
 def start_run(db: Database, command: str, workers: int) -> int:
