@@ -106,3 +106,18 @@ def test_speaker_evidence_on_postgres(pg_url, evidence_file, fake):
     assert [r["speaker_members"] for r in rows if r["speaker_members"]] == [["Ana Lee", "Bo Chan"]]
     assert db.query("SELECT name, registry_id FROM entities WHERE registry_id IS NOT NULL ORDER BY name") == [
         ("Ana Lee", "Q990001"), ("William Barr", "onrecord:william-barr")]
+
+
+def test_nul_and_nan_in_metadata_do_not_abort_the_ingest(pg_url, fake, tmp_path):
+    path = tmp_path / "nul.jsonl"
+    path.write_text('{"text": "Nul one. “Four words are here,” Ana Lee said.", "title": "Ti\\u0000tle", '
+                    '"outlet": "Daily\\u0000 Planet", "note": "a\\u0000b", "k\\u0000": 1}\n'
+                    '{"text": "NaN two. “Five words are here now,” Bo Chan said.", "score": NaN, '
+                    '"nested": {"x": [Infinity, "c\\u0000"]}, "title": NaN}\n')
+    s = ingest([str(path)], pg_url, IngestOptions(workers=0, extractor=fake))
+    assert (s.counts.new, s.counts.n_failed) == (2, 0)
+    db = connect(pg_url)
+    rows = db.query("SELECT title, outlet, meta FROM articles ORDER BY id")
+    assert rows[0] == ("Title", "Daily Planet", {"note": "ab", "k": 1})
+    assert rows[1] == (None, None, {"score": None, "nested": {"x": [None, "c"]}, "title": None})
+    assert db.scalar("SELECT count(*) FROM failures") == 0
