@@ -42,6 +42,35 @@ def seed_path(name: str) -> Path:
     return path
 
 
+def write_gzip_bomb(path: Path, head: bytes, fill: bytes, tail: bytes = b"", mb: int = 100) -> Path:
+    """``head``, ``mb`` MB of ``fill``, ``tail``, gzipped (about 200:1), written in constant memory."""
+    import gzip
+
+    with gzip.open(path, "wb", compresslevel=1) as f:
+        f.write(head)
+        chunk = fill * (2**20 // len(fill))
+        for _ in range(mb):
+            f.write(chunk)
+        f.write(tail)
+    return path
+
+
+@pytest.fixture
+def gzip_bombs(tmp_path: Path) -> Callable[..., Path]:
+    """gzip_bombs(mb, good_line) -> a folder of a .txt.gz, a .jsonl.gz (a huge line, then good_line)
+    and a .csv.gz (a header, then a huge row), each inflating to ``mb`` MB."""
+
+    def make(mb: int, good_line: bytes) -> Path:
+        folder = tmp_path / "bombs"
+        folder.mkdir()
+        write_gzip_bomb(folder / "a.txt.gz", b"", b"\0", mb=mb)
+        write_gzip_bomb(folder / "b.jsonl.gz", b'{"text": "', b"a", b'"}\n' + good_line + b"\n", mb=mb)
+        write_gzip_bomb(folder / "c.csv.gz", b"text\n", b"a", mb=mb)
+        return folder
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def pg_base_url() -> str:
     """The machine's PostgreSQL (127.0.0.1:5432, database test, user root or postgres)."""

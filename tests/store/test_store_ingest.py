@@ -210,3 +210,11 @@ def test_wrong_json_types_are_recorded_failures(tmp_path, fake):
     s = run([path], tmp_path / "c.db", fake)
     assert (s.counts.new, dict(s.counts.failed)) == (0, {"bad-field": 2})
     assert counts(tmp_path / "c.db")["articles"] == 0
+
+
+def test_gzip_bombs_are_too_large_failures_and_the_rest_is_stored(tmp_path, fake, gzip_bombs):
+    folder = gzip_bombs(40, json.dumps(generated(1)[0]).encode())  # over the 32 MB record limit
+    s = run([folder], tmp_path / "c.db", fake)
+    assert (s.counts.new, dict(s.counts.failed)) == (1, {"too-large": 3})
+    con = sqlite3.connect(tmp_path / "c.db")
+    assert sorted(con.execute("SELECT locator FROM failures")) == [("file",), ("line 1",), ("row 2",)]

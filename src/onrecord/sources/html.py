@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import BinaryIO
 
 from onrecord.sources.dates import normalise_date
+from onrecord.sources.limits import ReadLimits, TooLarge, read_at_most
 from onrecord.sources.model import DocMeta, RawDoc, ReadFailure
 
 
@@ -27,8 +28,13 @@ class BadHtml(ValueError):
     """The page has no extractable main text."""
 
 
-def read_html(stream: BinaryIO, source: str, pos: "callable") -> Iterator[RawDoc | ReadFailure]:
-    data = stream.read()
+def read_html(stream: BinaryIO, source: str, pos: Callable[[], int], *,
+              limits: ReadLimits = ReadLimits()) -> Iterator[RawDoc | ReadFailure]:
+    try:
+        data = read_at_most(stream, limits.record_bytes, "the page")
+    except TooLarge as err:
+        yield ReadFailure(source, "file", "too-large", str(err), pos=pos())
+        return
     stem = PurePath(source).name.split(".")[0] if source != "-" else None
     yield RawDoc(source, "file", DocMeta(ext_id=stem), html=data, pos=pos())
 

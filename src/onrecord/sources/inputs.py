@@ -16,6 +16,7 @@ from onrecord.sources.csvfile import read_csv
 from onrecord.sources.formats import GZIP_MAGIC, format_from_name, sniff
 from onrecord.sources.html import read_html
 from onrecord.sources.jsonl import read_json, read_jsonl
+from onrecord.sources.limits import ReadLimits
 from onrecord.sources.model import ReadFailure, ReadItem
 from onrecord.sources.text import read_text
 from onrecord.sources.warc import read_warc
@@ -70,8 +71,11 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
 
-def read_input(inp: InputFile) -> Iterator[ReadItem]:
-    """Every document in one input; damage becomes a ReadFailure, never an exception."""
+def read_input(inp: InputFile, limits: ReadLimits = ReadLimits()) -> Iterator[ReadItem]:
+    """Every document in one input; damage becomes a ReadFailure, never an exception.
+
+    No record is held in memory past ``limits``: a bigger one is a ``too-large`` failure.
+    """
     try:
         raw: BinaryIO = sys.stdin.buffer if inp.path == STDIN else open(inp.path, "rb")
     except OSError as err:
@@ -80,7 +84,7 @@ def read_input(inp: InputFile) -> Iterator[ReadItem]:
     pos = _position(raw, inp.path)
     try:
         stream, fmt = _open_stream(raw, inp)
-        yield from READERS[fmt](stream, inp.path, pos)
+        yield from READERS[fmt](stream, inp.path, pos, limits=limits)
     except (OSError, EOFError, zlib.error) as err:
         yield ReadFailure(inp.path, f"near byte {pos()}", "corrupt-file",
                           f"{type(err).__name__}: {err}; the rest of the file was not read",

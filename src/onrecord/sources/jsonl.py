@@ -7,15 +7,21 @@ from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 from onrecord.sources.fields import record_to_doc
+from onrecord.sources.limits import ReadLimits, TooLarge, bounded_lines, read_at_most, too_large
 from onrecord.sources.model import RawDoc, ReadFailure
 from onrecord.sources.shape import MAX_DEPTH, may_hold_surrogates
 
 
-def read_jsonl(stream: BinaryIO, source: str, pos: Callable[[], int]) -> Iterator[RawDoc | ReadFailure]:
-    for lineno, raw in enumerate(stream, start=1):
+def read_jsonl(stream: BinaryIO, source: str, pos: Callable[[], int], *,
+               limits: ReadLimits = ReadLimits()) -> Iterator[RawDoc | ReadFailure]:
+    for lineno, raw in enumerate(bounded_lines(stream, limits.record_bytes), start=1):
+        locator = f"line {lineno}"
+        if raw is None:
+            yield ReadFailure(source, locator, "too-large", too_large("the line", limits.record_bytes),
+                              pos=pos())
+            continue
         if not raw.strip():
             continue
-        locator = f"line {lineno}"
         record = _decode(raw, source, locator, pos)
         if isinstance(record, ReadFailure):
             yield record
@@ -23,8 +29,14 @@ def read_jsonl(stream: BinaryIO, source: str, pos: Callable[[], int]) -> Iterato
         yield record_to_doc(record, source, locator, pos(), check_strings=may_hold_surrogates(raw))
 
 
-def read_json(stream: BinaryIO, source: str, pos: Callable[[], int]) -> Iterator[RawDoc | ReadFailure]:
-    data = stream.read()
+def read_json(stream: BinaryIO, source: str, pos: Callable[[], int], *,
+              limits: ReadLimits = ReadLimits()) -> Iterator[RawDoc | ReadFailure]:
+    try:
+        data = read_at_most(stream, limits.json_file_bytes, "the JSON file")
+    except TooLarge as err:
+        yield ReadFailure(source, "file", "too-large",
+                          f"{err}, or convert it to JSON Lines (jq -c '.[]' FILE > FILE.jsonl)", pos=pos())
+        return
     value = _decode(data, source, "file", pos)
     if isinstance(value, ReadFailure):
         yield value

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import PurePath
 from typing import BinaryIO
 
+from onrecord.sources.limits import ReadLimits, TooLarge, read_at_most
 from onrecord.sources.model import DocMeta, RawDoc, ReadFailure
 
 ENCODINGS = ("utf-8-sig",)
@@ -18,8 +19,13 @@ def decode_text(data: bytes) -> str:
     return data.decode("utf-8-sig")
 
 
-def read_text(stream: BinaryIO, source: str, pos: "callable") -> Iterator[RawDoc | ReadFailure]:
-    data = stream.read()
+def read_text(stream: BinaryIO, source: str, pos: Callable[[], int], *,
+              limits: ReadLimits = ReadLimits()) -> Iterator[RawDoc | ReadFailure]:
+    try:
+        data = read_at_most(stream, limits.text_bytes, "the text")
+    except TooLarge as err:
+        yield ReadFailure(source, "file", "too-large", str(err), pos=pos())
+        return
     try:
         text = decode_text(data)
     except UnicodeDecodeError as err:

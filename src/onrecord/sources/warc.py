@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from onrecord.sources.dates import normalise_date
+from onrecord.sources.limits import ReadLimits, TooLarge, read_at_most
 from onrecord.sources.model import DocMeta, RawDoc, ReadFailure, Skipped
 
 PAGE_RECORDS = ("response", "resource")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(stream: BinaryIO, source: str, pos: Callable[[], int]) -> Iterator[RawDoc | ReadFailure | Skipped]:
+def read_warc(stream: BinaryIO, source: str, pos: Callable[[], int], *,
+              limits: ReadLimits = ReadLimits()) -> Iterator[RawDoc | ReadFailure | Skipped]:
     from warcio.archiveiterator import ArchiveIterator
 
     records = ArchiveIterator(stream, arc2warc=True)
@@ -41,7 +43,10 @@ def read_warc(stream: BinaryIO, source: str, pos: Callable[[], int]) -> Iterator
             yield Skipped(source, locator, f"HTTP status {status}", pos=pos())
             continue
         try:
-            payload = record.content_stream().read()
+            payload = read_at_most(record.content_stream(), limits.record_bytes, "the page")
+        except TooLarge as err:
+            yield ReadFailure(source, locator, "too-large", str(err), pos=pos())
+            continue
         except Exception as err:
             yield ReadFailure(source, locator, "corrupt-warc", f"{type(err).__name__}: {err}",
                               pos=pos())

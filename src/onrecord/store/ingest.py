@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from onrecord.sources import InputFile, RawDoc, ReadFailure, Skipped, plan_inputs, read_input
+from onrecord.sources import InputFile, RawDoc, ReadFailure, ReadLimits, Skipped, plan_inputs, read_input
 from onrecord.store.db import Database, connect
 from onrecord.store.entities import EntityResolver, drop_nameless, merge_registry_names, merge_surnames
 from onrecord.store.migrate import migrate
@@ -83,15 +83,15 @@ class ProgressSink(Protocol):
 class _Reader:
     """All inputs as one stream of items, with a running byte position for ETA."""
 
-    def __init__(self, files: Sequence[InputFile]) -> None:
-        self.files = files
+    def __init__(self, files: Sequence[InputFile], limits: ReadLimits = ReadLimits()) -> None:
+        self.files, self.limits = files, limits
         self.total = None if any(f.size is None for f in files) else sum(f.size or 0 for f in files)
         self.pos = 0
 
     def __iter__(self) -> Iterator[RawDoc | ReadFailure | Skipped]:
         base = 0
         for f in self.files:
-            for item in read_input(f):
+            for item in read_input(f, self.limits):
                 self.pos = base + item.pos
                 yield item
             base += f.size or 0
@@ -130,7 +130,7 @@ class _Run:
     def __init__(self, db: Database, run_id: int, files: Sequence[InputFile], options: IngestOptions,
                  progress: ProgressSink | None) -> None:
         self.db, self.options, self.progress = db, options, progress
-        self.reader = _Reader(files)
+        self.reader = _Reader(files, ReadLimits.for_chars(options.max_chars))
         self.writer = Writer(db, run_id)
         self.summary = Summary(run_id)
         self.seen: set[str] = set()
