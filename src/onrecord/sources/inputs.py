@@ -96,10 +96,9 @@ def read_input(inp: InputFile, limits: ReadLimits = ReadLimits()) -> Iterator[Re
 
 def _open_stream(raw: BinaryIO, inp: InputFile) -> tuple[BinaryIO, str]:
     fmt, compressed = inp.fmt, inp.compressed
-    if fmt == "warc":
-        return raw, fmt  # warcio reads gzip members itself
     stream: BinaryIO = raw
-    if compressed or (fmt is None and _peek(raw, 2) == GZIP_MAGIC):
+    if compressed or (fmt in (None, "warc") and _peek(raw, 2) == GZIP_MAGIC):
+        # one member per WARC record or one for the whole file: GzipFile reads both
         stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
     if fmt is None:
         fmt = sniff(_peek(stream, 4096))
