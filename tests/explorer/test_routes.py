@@ -315,3 +315,54 @@ def test_host_header_is_checked(fake_db):
         assert c.get("/").status_code == 200
         assert c.get("/", headers={"host": "[::1]:8000"}).status_code == 200
         assert c.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
+# -- numbers no id can be ------------------------------------------------------------------------------
+
+BIG = str(2**63)
+
+
+@pytest.mark.parametrize("path", [
+    f"/api/articles/{BIG}", f"/api/speakers/{BIG}", f"/api/outlets/{BIG}", f"/api/speakers/{BIG}/statements",
+    f"/api/speakers/{BIG}/outlets", f"/api/outlets/{BIG}/speakers", f"/api/articles?offset={BIG}",
+    f"/api/search?offset={BIG}", f"/api/search?speaker={BIG}", "/api/search?speaker=²",
+    "/api/search?outlet=٣", f"/api/search?outlet={BIG}"])
+def test_numbers_past_64_bits_or_not_ascii_answer_422(client, path):
+    r = client.get(path)
+    assert r.status_code == 422, (path, r.status_code, r.text[:200])
+    assert "content-security-policy" in r.headers and r.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", [f"/articles/{BIG}", f"/speakers/{BIG}", f"/outlets/{BIG}",
+                                  f"/search?speaker={BIG}", "/search?speaker=²", f"/search?offset={BIG}"])
+def test_pages_answer_such_numbers_with_a_400_page(client, path):
+    r = client.get(path)
+    assert r.status_code == 400, (path, r.status_code)
+    assert "content-security-policy" in r.headers and "text/html" in r.headers["content-type"]
+
+
+def test_an_unexpected_error_still_carries_the_security_headers(fake_db, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from onrecord.explorer import create_app, queries
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(queries, "corpus_counts", broken)
+    with TestClient(create_app(str(fake_db), cache_ttl=0), raise_server_exceptions=False) as c:
+        r = c.get("/api/corpus")
+    assert r.status_code == 500 and r.headers["x-content-type-options"] == "nosniff"
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_next_links_come_from_the_base_url_not_the_host_header(fake_db):
+    from fastapi.testclient import TestClient
+
+    from onrecord.explorer import create_app
+
+    for base, expected in ((None, "/api/search?"), ("https://news.example/or/", "https://news.example/or/api/search?")):
+        with TestClient(create_app(str(fake_db), base_url=base)) as c:
+            for host in ("evil.example", "127.0.0.1:8000"):  # the second ask is answered from the cache
+                nxt = c.get("/api/search", params={"q": "figure", "limit": 5}, headers={"host": host}).json()["next"]
+                assert nxt.startswith(expected) and "evil" not in nxt and "offset=5" in nxt

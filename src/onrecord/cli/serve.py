@@ -28,9 +28,13 @@ def is_loopback(host: str) -> bool:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--cache-ttl", type=click.FloatRange(0), default=300.0, show_default=True,
               help="Seconds to keep answers in memory (0: no cache).")
+@click.option("--base-url", default=None, metavar="URL",
+              help="Public address of the explorer (https://example.org/onrecord) for the API's next "
+                   "links; without it they are relative. Links never come from the Host header.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="info", show_default=True)
-def serve_command(db: str, host: str, port: int, cache_ttl: float, log_level: str) -> None:
+def serve_command(db: str, host: str, port: int, cache_ttl: float, base_url: str | None,
+                  log_level: str) -> None:
     """Browse the corpus in a web browser: articles with highlighted attributions, speakers,
     quotes, outlets, search and a network view; JSON API with docs at /docs."""
     try:
@@ -42,7 +46,7 @@ def serve_command(db: str, host: str, port: int, cache_ttl: float, log_level: st
     loopback = is_loopback(host)
     allowed = list(LOOPBACK_NAMES) if loopback else None
     try:
-        app = create_app(db, cache_ttl=cache_ttl, allowed_hosts=allowed)
+        app = create_app(db, cache_ttl=cache_ttl, allowed_hosts=allowed, base_url=_checked_base(base_url))
     except DatabaseError as err:
         raise click.ClickException(str(err)) from None
     if not loopback:
@@ -52,6 +56,13 @@ def serve_command(db: str, host: str, port: int, cache_ttl: float, log_level: st
     click.echo(f"onrecord explorer on http://{shown}:{port}/ (read-only; API docs at /docs); Ctrl+C stops it",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+
+
+def _checked_base(url: str | None) -> str | None:
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{url!r} is no http(s) URL; give e.g. https://example.org/onrecord",
+                                 param_hint="--base-url")
+    return url
 
 
 commands = [serve_command]

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from starlette.responses import Response
 
 from onrecord.explorer.csvout import csv_response
+from onrecord.explorer.params import MAX_INT, Id
 from onrecord.explorer.queries import Page
 from onrecord.explorer.service import Explorer
 from onrecord.store.evidence import METHODS, NAMED_METHODS, UNKNOWN
@@ -19,7 +20,7 @@ MAX_CSV_ROWS = 10000
 
 Limit = Annotated[int, Query(ge=1, le=MAX_CSV_ROWS,
                              description=f"Rows per page: at most {MAX_JSON_ROWS} as JSON, {MAX_CSV_ROWS} as CSV.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="Rows to skip.")]
 Format = Annotated[Literal["json", "csv"], Query(alias="format", description="json, or csv for a download.")]
 Q = Annotated[str, Query(description="Words to find in what was said (FTS5 syntax on SQLite: "
                                      "\"exact phrase\", OR, prefix*).")]
@@ -62,9 +63,15 @@ def respond(request: Request, page: Page, fmt: str, filename: str,
     """A page as JSON (with a link to the next one) or as a CSV download."""
     if fmt == "csv":
         return csv_response(page.columns, page.rows, filename)
-    nxt = str(request.url.include_query_params(offset=page.offset + page.limit)) if page.has_next else None
+    nxt = next_link(request, page.offset + page.limit) if page.has_next else None
     return {"title": page.title, "total": page.total, "limit": page.limit, "offset": page.offset,
             "columns": page.columns, "items": page.records(), "next": nxt, "suggestions": suggestions}
+
+
+def next_link(request: Request, offset: int) -> str:
+    """The next page: the configured base URL (or none: a relative link), never the Host header."""
+    url = request.url.include_query_params(offset=offset)
+    return f"{request.app.state.base_url}{url.path}?{url.query}"
 
 
 def check_limit(limit: int, fmt: str) -> None:
@@ -125,7 +132,7 @@ def articles(request: Request, outlet: Outlet = None, bias: Bias = None, since: 
 
 
 @router.get("/articles/{article_id}", summary="One article with its attributions")
-def article(request: Request, article_id: int) -> dict[str, Any]:
+def article(request: Request, article_id: Id) -> dict[str, Any]:
     """The text and every statement with character offsets into it (speaker, cue, content, time),
     nesting (``parent_local_id``), replies both ways, and own-voice claims."""
     return explorer(request).ask("article", article_id)
@@ -133,7 +140,7 @@ def article(request: Request, article_id: int) -> dict[str, Any]:
 
 @router.get("/articles/{article_id}/statements", response_model=TablePage, responses=CSV_RESPONSE,
             summary="An article's statements as a table")
-def article_statements(request: Request, article_id: int, fmt: Format = "json") -> Any:
+def article_statements(request: Request, article_id: Id, fmt: Format = "json") -> Any:
     art = explorer(request).ask("article", article_id)
     cols = [c for c in (art["statements"][0] if art["statements"] else {"local_id": 0})
             if c not in ("replies_to", "replied_by")]
@@ -158,7 +165,7 @@ def speakers(request: Request, name: Annotated[str, Query(description="Part of a
 
 
 @router.get("/speakers/{speaker_id}", summary="A speaker")
-def speaker(request: Request, speaker_id: int) -> dict[str, Any]:
+def speaker(request: Request, speaker_id: Id) -> dict[str, Any]:
     """The entity, its aliases, and how much it says where and when."""
     ex = explorer(request)
     return {**ex.ask("entity", speaker_id), **ex.speaker_summary(speaker_id)}
@@ -166,7 +173,7 @@ def speaker(request: Request, speaker_id: int) -> dict[str, Any]:
 
 @router.get("/speakers/{speaker_id}/statements", response_model=TablePage, responses=CSV_RESPONSE,
             summary="What a speaker said")
-def speaker_statements(request: Request, speaker_id: int, q: Q = "", outlet: Outlet = None,
+def speaker_statements(request: Request, speaker_id: Id, q: Q = "", outlet: Outlet = None,
                        bias: Bias = None, since: Since = None, until: Until = None,
                        cue_class: CueClass = None, resolution: Resolution = None,
                        min_confidence: MinConfidence = None, named_only: NamedOnly = None,
@@ -184,7 +191,7 @@ def speaker_statements(request: Request, speaker_id: int, q: Q = "", outlet: Out
 
 @router.get("/speakers/{speaker_id}/timeline", response_model=TablePage, responses=CSV_RESPONSE,
             summary="A speaker's statements per day and cue class")
-def speaker_timeline(request: Request, speaker_id: int, fmt: Format = "json") -> Any:
+def speaker_timeline(request: Request, speaker_id: Id, fmt: Format = "json") -> Any:
     ex = explorer(request)
     ex.ask("entity", speaker_id)
     rows = ex.speaker_timeline(speaker_id)
@@ -195,7 +202,7 @@ def speaker_timeline(request: Request, speaker_id: int, fmt: Format = "json") ->
 
 @router.get("/speakers/{speaker_id}/outlets", response_model=TablePage, responses=CSV_RESPONSE,
             summary="Outlets quoting a speaker, by cue class")
-def speaker_outlets(request: Request, speaker_id: int, limit: Limit = 50, offset: Offset = 0,
+def speaker_outlets(request: Request, speaker_id: Id, limit: Limit = 50, offset: Offset = 0,
                     fmt: Format = "json") -> Any:
     check_limit(limit, fmt)
     ex = explorer(request)
@@ -206,7 +213,7 @@ def speaker_outlets(request: Request, speaker_id: int, limit: Limit = 50, offset
 
 @router.get("/speakers/{speaker_id}/replies", response_model=TablePage, responses=CSV_RESPONSE,
             summary="Who replies to a speaker, or whom they reply to")
-def speaker_replies(request: Request, speaker_id: int,
+def speaker_replies(request: Request, speaker_id: Id,
                     direction: Annotated[Literal["to_them", "by_them"], Query()] = "to_them",
                     limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
     check_limit(limit, fmt)
@@ -244,7 +251,7 @@ def outlets(request: Request, bias: Bias = None, limit: Limit = 100, offset: Off
 
 
 @router.get("/outlets/{outlet_id}", summary="An outlet's framing profile")
-def outlet(request: Request, outlet_id: int) -> dict[str, Any]:
+def outlet(request: Request, outlet_id: Id) -> dict[str, Any]:
     """Articles, statements and own-voice share; cue-class shares next to the corpus's and each bias
     group's, and the own-voice share of each."""
     ex = explorer(request)
@@ -255,7 +262,7 @@ def outlet(request: Request, outlet_id: int) -> dict[str, Any]:
 
 @router.get("/outlets/{outlet_id}/profile", response_model=TablePage, responses=CSV_RESPONSE,
             summary="Cue-class shares: outlet, corpus, bias groups")
-def outlet_profile(request: Request, outlet_id: int, fmt: Format = "json") -> Any:
+def outlet_profile(request: Request, outlet_id: Id, fmt: Format = "json") -> Any:
     shares = explorer(request).profile_shares(outlet_id)
     groups = list(shares)
     classes = sorted({c for s in shares.values() for c in s})
@@ -267,7 +274,7 @@ def outlet_profile(request: Request, outlet_id: int, fmt: Format = "json") -> An
 
 @router.get("/outlets/{outlet_id}/speakers", response_model=TablePage, responses=CSV_RESPONSE,
             summary="Cue classes an outlet uses, by speaker")
-def outlet_speakers(request: Request, outlet_id: int, limit: Limit = 20, offset: Offset = 0,
+def outlet_speakers(request: Request, outlet_id: Id, limit: Limit = 20, offset: Offset = 0,
                     fmt: Format = "json") -> Any:
     check_limit(limit, fmt)
     ex = explorer(request)

@@ -18,7 +18,7 @@ from onrecord.explorer import api, pages
 from onrecord.explorer.response_cache import ResponseCache
 from onrecord.explorer.security import AllowedHosts, SecurityHeaders
 from onrecord.explorer.service import Explorer
-from onrecord.store.errors import FilterError, QueryError, UnknownName
+from onrecord.store.errors import BadNumber, FilterError, QueryError, UnknownName
 
 STATIC = Path(__file__).with_name("static")
 SWAGGER_ASSETS = Path(fastapi_offline.__file__).with_name("static")
@@ -27,10 +27,13 @@ to whom.  Tables are paginated (`limit`, `offset`, with `total` and a `next` lin
 can be downloaded as CSV with `format=csv`."""
 
 
-def create_app(db: str, *, cache_ttl: float = 300.0, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(db: str, *, cache_ttl: float = 300.0, allowed_hosts: list[str] | None = None,
+               base_url: str | None = None) -> FastAPI:
     """The explorer over the corpus at ``db`` (SQLite path or postgresql:// URL), opened read-only.
 
     ``allowed_hosts`` limits the Host header (against DNS rebinding when bound to localhost).
+    ``base_url`` (``https://example.org/onrecord``) prefixes the API's ``next`` links; without it
+    they are relative (``/api/search?...``): no link is ever built from the Host header.
     Raises ``onrecord.store.DatabaseError`` with advice when ``db`` holds no corpus.
     """
     explorer = Explorer(db, cache_ttl=cache_ttl)
@@ -43,6 +46,7 @@ def create_app(db: str, *, cache_ttl: float = 300.0, allowed_hosts: list[str] | 
     app = FastAPI(title="onrecord explorer", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan)
     app.state.explorer = explorer
+    app.state.base_url = (base_url or "").rstrip("/")
     app.add_middleware(ResponseCache, ttl=cache_ttl)  # innermost: the host check runs first
     if allowed_hosts:
         app.add_middleware(AllowedHosts, hosts=allowed_hosts)
@@ -64,6 +68,10 @@ def create_app(db: str, *, cache_ttl: float = 300.0, allowed_hosts: list[str] | 
     @app.exception_handler(FilterError)
     def bad_filter(request: Request, err: FilterError) -> Response:
         return _error(request, 400, str(err))
+
+    @app.exception_handler(BadNumber)
+    def bad_number(request: Request, err: BadNumber) -> Response:
+        return _error(request, 422 if _is_api(request) else 400, str(err))
 
     @app.exception_handler(UnknownName)
     def unknown_name(request: Request, err: UnknownName) -> Response:

@@ -15,6 +15,7 @@ from starlette.templating import Jinja2Templates
 from onrecord import __version__
 from onrecord.explorer import charts
 from onrecord.explorer.highlight import highlight, paragraphs, statement_spans
+from onrecord.explorer.params import MAX_INT, Id
 from onrecord.explorer.queries import ALL_CUE_CLASSES, BIASES, Filters, Page
 from onrecord.explorer.service import Explorer
 from onrecord.store.errors import QueryError, UnknownName
@@ -25,7 +26,7 @@ router = APIRouter(include_in_schema=False)
 EVIDENCE_KEYS = ("resolution", "min_confidence", "named_only")
 FILTER_KEYS = ("q", "speaker", "outlet", "bias", "since", "until", "cue_class", *EVIDENCE_KEYS)
 PageLimit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_INT)]
 
 
 def _url_with(request: Request, **params: Any) -> str:
@@ -162,7 +163,7 @@ def statement_tree(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(request: Request, article_id: int) -> HTMLResponse:
+def article(request: Request, article_id: Id) -> HTMLResponse:
     art = explorer(request).ask("article", article_id)
     body = highlight(art["text"], statement_spans(art["statements"], art["own_voice"]))
     return render(request, "article.html", art=art, paragraphs=paragraphs(body),
@@ -179,7 +180,7 @@ def speakers(request: Request, name: str = "", limit: PageLimit = 50, offset: Of
 
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
-def speaker(request: Request, speaker_id: int, q: str = "", outlet: str | None = None,
+def speaker(request: Request, speaker_id: Id, q: str = "", outlet: str | None = None,
             bias: str | None = None, since: str | None = None, until: str | None = None,
             cue_class: str | None = None, resolution: str | None = None, min_confidence: str | None = None,
             named_only: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
@@ -229,7 +230,7 @@ def outlets(request: Request, bias: str | None = None, limit: PageLimit = 100, o
 
 
 @router.get("/outlets/{outlet_id}", response_class=HTMLResponse)
-def outlet(request: Request, outlet_id: int, limit: PageLimit = 20, offset: Offset = 0) -> HTMLResponse:
+def outlet(request: Request, outlet_id: Id, limit: PageLimit = 20, offset: Offset = 0) -> HTMLResponse:
     ex = explorer(request)
     ent = ex.ask("entity", outlet_id)
     summary = ex.ask("outlet_summary", outlet_id)

@@ -12,9 +12,10 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from onrecord.explorer.params import as_id
 from onrecord.store.db import Database
 from onrecord.store.entities import NOT_GROUP_SQL
-from onrecord.store.errors import FilterError, UnknownName
+from onrecord.store.errors import BadNumber, FilterError, UnknownName
 from onrecord.store.evidence import EvidenceFilter
 from onrecord.store.lookup import find_entities, suggest
 from onrecord.store.queries import CUE_CLASSES, QUOTE_ID, QueryError
@@ -69,8 +70,12 @@ def resolve_entities(db: Database, value: str | None, *, kind: str) -> tuple[int
     if value is None or not value.strip():
         return ()
     value = value.strip()
-    if value.isdigit():
-        return (int(value),)
+    try:
+        number = as_id(value)
+    except ValueError as err:
+        raise BadNumber(f"{kind}: {err}") from None
+    if number is not None:
+        return (number,)
     if kind == "speaker":  # suggestions are left to the caller (Explorer.filters caches them)
         found = find_entities(db, value)
         if not found:

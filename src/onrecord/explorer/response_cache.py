@@ -9,13 +9,15 @@ from collections import OrderedDict
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from onrecord.explorer.cache import DEFAULT_MAX_BYTES, drop_expired
+
 Entry = tuple[float, int, list[tuple[bytes, bytes]], bytes]
 
 
 class ResponseCache:
     """ASGI middleware caching successful GET responses by path and query, bounded in bytes."""
 
-    def __init__(self, app: ASGIApp, ttl: float = 300.0, max_bytes: int = 256 << 20,
+    def __init__(self, app: ASGIApp, ttl: float = 300.0, max_bytes: int = DEFAULT_MAX_BYTES,
                  max_body: int = 4 << 20, skip: tuple[str, ...] = ("/static/",)) -> None:
         self.app, self.ttl, self.max_bytes, self.max_body, self.skip = app, ttl, max_bytes, max_body, skip
         self._data: OrderedDict[tuple[str, bytes], Entry] = OrderedDict()
@@ -76,16 +78,27 @@ class ResponseCache:
         with self._lock:
             if key in self._data:
                 self._drop(key)
-            self._data[key] = (time.monotonic() + self.ttl, status, headers, body)
-            self._bytes += len(body)
+            now = time.monotonic()
+            drop_expired(self._data, now, self._drop)
+            self._data[key] = (now + self.ttl, status, headers, body)
+            self._bytes += _size(key, headers, body)
             while self._bytes > self.max_bytes and self._data:
                 self._drop(next(iter(self._data)))
 
     def _drop(self, key: tuple[str, bytes]) -> None:
         entry = self._data.pop(key)
-        self._bytes -= len(entry[3])
+        self._bytes -= _size(key, entry[2], entry[3])
+
+    @property
+    def bytes(self) -> int:
+        return self._bytes
 
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
             self._bytes = 0
+
+
+def _size(key: tuple[str, bytes], headers: list[tuple[bytes, bytes]], body: bytes) -> int:
+    """Bytes an entry holds: its body, headers and key."""
+    return len(body) + sum(len(k) + len(v) for k, v in headers) + len(key[0]) + len(key[1])

@@ -28,14 +28,30 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         csp = (DOCS_CSP if scope["path"] == self.docs_path else CSP).encode()
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = [h for h in message.get("headers", []) if h[0].lower() != b"content-security-policy"]
                 message["headers"] = [*headers, (b"content-security-policy", csp), *HEADERS]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if not started:  # a bug: the 500 still gets the headers (the server logs the traceback)
+                await _server_error(send_with_headers)
+            raise
+
+
+async def _server_error(send: Send) -> None:
+    body = b"internal error: the explorer could not answer; try again, or report it with the address"
+    await send({"type": "http.response.start", "status": 500,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 def host_name(header: str) -> str:

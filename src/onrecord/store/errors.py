@@ -11,6 +11,11 @@ class FilterError(QueryError):
     """A filter value is malformed (a bad date, method or number): the question cannot be asked."""
 
 
+class BadNumber(FilterError):
+    """A number no id can be (2^63 or more, digits that are not ASCII): answered like a malformed
+    request parameter (422 from the API)."""
+
+
 class UnknownName(QueryError):
     """No entity goes by this name; ``suggestions`` holds close names as (entity id, name)."""
 
