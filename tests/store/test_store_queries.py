@@ -267,3 +267,20 @@ def test_export_carries_the_evidence(edb, tmp_path):
         main, ["export", "--table", "entities", "--db", edb]).stdout.splitlines()]
     assert {e["name"]: e["registry_id"] for e in entities if e["registry_id"]} == {
         "William Barr": "onrecord:william-barr", "Ana Lee": "Q990001"}
+
+
+def test_cli_csv_neutralises_spreadsheet_formulas(tmp_path, fake):
+    hostile = {"id": "h1", "title": "=HYPERLINK(\"http://evil.example\")", "outlet": "@Evil Gazette",
+               "date": "2024-05-01", "text": "-2+3 said nobody. “=cmd|' /C calc'!A0 is the plan,” Ana Lee said."}
+    db = str(tmp_path / "h.db")
+    ingest([str(write_jsonl(tmp_path / "h.jsonl", [hostile]))], db, IngestOptions(workers=0, extractor=fake))
+    result = CliRunner().invoke(main, ["export", "--table", "articles", "--format", "csv", "--db", db])
+    (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["title"] == "'=HYPERLINK(\"http://evil.example\")" and row["text"].startswith("'-2+3")
+    result = CliRunner().invoke(main, ["export", "--format", "csv", "--db", db])
+    (st,) = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert st["content"].startswith("'=cmd")
+    code, out = cli("said", "Ana Lee", "--db", db, "--format", "csv")
+    cells = [c for r in csv.reader(io.StringIO(out)) for c in r]
+    assert code == 0 and any(c.startswith("'=cmd") for c in cells)
+    assert not any(c[:1] in "=+-@" for c in cells if c)

@@ -13,6 +13,7 @@ import click
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from onrecord.render.csv_cells import csv_cell
 from onrecord.store import queries
 from onrecord.store.corpus import open_corpus
 from onrecord.store.db import DEFAULT_DB, Database, DatabaseError
@@ -33,7 +34,7 @@ def render(tables: list[Table], fmt: str) -> None:
             if i:
                 sys.stdout.write("\n")
             w.writerow(t.columns)
-            w.writerows(t.rows)
+            w.writerows([csv_cell(v) for v in r] for r in t.rows)
     else:
         console = Console()
         for t in tables:

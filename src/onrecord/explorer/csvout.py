@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from starlette.responses import Response
 
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
+from onrecord.render.csv_cells import csv_cell as cell
+
 _FILENAME = re.compile(r"[^A-Za-z0-9_.-]+")
-
-
-def cell(value: Any) -> Any:
-    """Article text is untrusted: a cell that a spreadsheet would run as a formula gets a leading '.
-    Lists (a compound speaker's members) are written as JSON."""
-    if isinstance(value, (list, dict)):
-        value = json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str) and _FORMULA.match(value):
-        return "'" + value
-    return "" if value is None else value
 
 
 def csv_text(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

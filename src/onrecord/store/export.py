@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from onrecord.render.csv_cells import csv_cell
 from onrecord.store.db import Database, stream_rows
 
 # table -> (SQL, column types: int, float, list (a JSON list of strings in the database); else text)
@@ -88,7 +89,7 @@ def _csv(cols: list[str], chunks: Iterator[list[tuple]], out: IO[str]) -> int:
     w.writerow(cols)
     n = 0
     for rows in chunks:
-        w.writerows([[_cell(v) for v in r] for r in rows])
+        w.writerows([[csv_cell(v) for v in r] for r in rows])
         n += len(rows)
     return n
 
