@@ -156,3 +156,43 @@ def test_real_warc_pages_read_and_clean():
             break
     assert all(isinstance(i, RawDoc) and i.meta.url for i in items)
     assert len(clean_html(items[0].html, items[0].meta.url).text.split()) > 50
+
+
+def test_a_csv_without_header_or_without_rows_is_a_failure(tmp_path):
+    (tmp_path / "a.csv").write_text("A lone article, without a header row\n")
+    (tmp_path / "b.csv").write_text("id,text\n")
+    (tmp_path / "c.csv").write_text("first article,x\nsecond article,y\n")
+    lone, header_only, two = read_all(tmp_path)
+    assert (lone.locator, lone.reason) == ("row 1", "no-header") and "add a header row" in lone.detail
+    assert (header_only.locator, header_only.reason) == ("row 1", "no-rows")
+    assert two.reason == "no-header"
+
+
+def unreadable(monkeypatch, folder: Path) -> None:
+    """Make ``folder`` unlistable: chmod 000, and for root (whom permissions do not stop) the
+    PermissionError the kernel gives anybody else."""
+    import os
+
+    folder.chmod(0)
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(folder))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_file_in_an_unreadable_folder_is_a_failure(tmp_path, monkeypatch):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("Hidden away.")
+    (tmp_path / "open.txt").write_text("In the open.")
+    unreadable(monkeypatch, tmp_path / "locked")
+    try:
+        failure, doc = read_all(tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert (failure.source, failure.reason) == (str(tmp_path / "locked"), "unreadable")
+    assert "Permission denied" in failure.detail and "chmod" in failure.detail
+    assert doc.text == "In the open."

@@ -218,3 +218,27 @@ def test_gzip_bombs_are_too_large_failures_and_the_rest_is_stored(tmp_path, fake
     assert (s.counts.new, dict(s.counts.failed)) == (1, {"too-large": 3})
     con = sqlite3.connect(tmp_path / "c.db")
     assert sorted(con.execute("SELECT locator FROM failures")) == [("file",), ("line 1",), ("row 2",)]
+
+
+def test_unreadable_folders_and_headerless_csv_are_recorded_failures(tmp_path, fake, monkeypatch):
+    import os
+
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    write_jsonl(folder / "locked" / "a.jsonl", generated(2))
+    write_jsonl(folder / "good.jsonl", generated(1, offset=5))
+    (folder / "lone.csv").write_text("A lone article without a header row\n")
+    real = os.scandir
+    locked = folder / "locked"
+
+    def scandir(path="."):  # what a user without permission gets (root is not stopped by chmod)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    s = run([folder], tmp_path / "c.db", fake)
+    assert (s.counts.new, dict(s.counts.failed)) == (1, {"unreadable": 1, "no-header": 1})
+    con = sqlite3.connect(tmp_path / "c.db")
+    assert sorted(con.execute("SELECT source, reason FROM failures")) == [
+        (str(locked), "unreadable"), (str(folder / "lone.csv"), "no-header")]

@@ -6,9 +6,12 @@ import csv
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
-from onrecord.sources.fields import record_to_doc
+from onrecord.sources.fields import HTML_FIELDS, TEXT_FIELDS, record_to_doc
 from onrecord.sources.limits import ReadLimits, TooLarge, bounded_lines, too_large
 from onrecord.sources.model import RawDoc, ReadFailure
+
+
+BODY_FIELDS = frozenset(TEXT_FIELDS + HTML_FIELDS)
 
 
 def read_csv(stream: BinaryIO, source: str, pos: Callable[[], int], *, delimiter: str = ",",
@@ -20,6 +23,8 @@ def read_csv(stream: BinaryIO, source: str, pos: Callable[[], int], *, delimiter
         try:
             row = next(reader)
         except StopIteration:
+            if row_no == 1 and reader.fieldnames:  # a header, or a lone row without one
+                yield _header_failure(reader.fieldnames, source, pos())
             return
         except (csv.Error, TooLarge) as err:
             reason = "too-large" if isinstance(err, TooLarge) or "field limit" in str(err) else "bad-csv"
@@ -28,6 +33,9 @@ def read_csv(stream: BinaryIO, source: str, pos: Callable[[], int], *, delimiter
             return
         row_no += 1
         locator = f"row {row_no}"
+        if row_no == 2 and not BODY_FIELDS & set(reader.fieldnames or ()):
+            yield _header_failure(reader.fieldnames or [], source, pos())
+            return
         if None in row:  # more cells than header columns
             row.pop(None)
         if any(_has_surrogates(v) for v in row.values() if isinstance(v, str)):
@@ -35,6 +43,16 @@ def read_csv(stream: BinaryIO, source: str, pos: Callable[[], int], *, delimiter
                               raw=repr(row).encode("utf-8", "surrogateescape"), pos=pos())
             continue
         yield record_to_doc(dict(row), source, locator, pos())
+
+
+def _header_failure(fields: list[str], source: str, pos: int) -> ReadFailure:
+    """The first row names no text column (a file without a header), or no row follows it."""
+    shown = ", ".join(fields)[:120]
+    if BODY_FIELDS & set(fields):
+        return ReadFailure(source, "row 1", "no-rows", f"a header row ({shown}) and no article rows", pos=pos)
+    return ReadFailure(source, "row 1", "no-header",
+                       f"the first row ({shown}) names no text column ({', '.join(TEXT_FIELDS)}); "
+                       "add a header row naming the columns", pos=pos)
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[str]:

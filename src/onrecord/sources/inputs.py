@@ -40,6 +40,7 @@ class InputFile:
     size: int | None
     fmt: str | None
     compressed: bool = False
+    problem: str | None = None  # why it cannot be read at all (an unreadable folder): one failure
 
 
 def plan_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[InputFile]:
@@ -52,11 +53,7 @@ def plan_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[InputFile]:
             continue
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not _hidden(child.relative_to(path)):
-                    fmt, gz = format_from_name(child.name)
-                    if fmt is not None:
-                        planned.append(InputFile(str(child), child.stat().st_size, fmt, gz))
+            planned += _expand(path)
         elif path.is_file():
             fmt, gz = format_from_name(path.name)
             planned.append(InputFile(str(path), path.stat().st_size, fmt, gz))
@@ -67,8 +64,30 @@ def plan_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[InputFile]:
     return planned
 
 
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
+def _expand(root: Path) -> list[InputFile]:
+    """The files of known formats under ``root`` (hidden ones left out), sorted; a folder or file
+    that cannot be listed or examined is an InputFile with a ``problem``."""
+    found: list[InputFile] = []
+    errors: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=errors.append):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            fmt, gz = format_from_name(name)
+            if name.startswith(".") or fmt is None:
+                continue
+            child = Path(folder) / name
+            try:
+                if child.is_file():
+                    found.append(InputFile(str(child), child.stat().st_size, fmt, gz))
+            except OSError as err:
+                errors.append(err)
+    found += [InputFile(str(err.filename or root), 0, None, problem=_unlisted(err)) for err in errors]
+    return sorted(found, key=lambda f: Path(f.path))
+
+
+def _unlisted(err: OSError) -> str:
+    return (f"{err.strerror or err}: cannot be listed or read, so none of its files were read; "
+            "fix its permissions (e.g. chmod -R a+rX) and ingest again")
 
 
 def read_input(inp: InputFile, limits: ReadLimits = ReadLimits()) -> Iterator[ReadItem]:
@@ -76,6 +95,9 @@ def read_input(inp: InputFile, limits: ReadLimits = ReadLimits()) -> Iterator[Re
 
     No record is held in memory past ``limits``: a bigger one is a ``too-large`` failure.
     """
+    if inp.problem is not None:
+        yield ReadFailure(inp.path, "folder" if os.path.isdir(inp.path) else "file", "unreadable", inp.problem)
+        return
     try:
         raw: BinaryIO = sys.stdin.buffer if inp.path == STDIN else open(inp.path, "rb")
     except OSError as err:
