@@ -36,19 +36,27 @@ def prepare_text(text: str) -> str:
 
 
 COREF = ("learned", "rules")
+MODES = ("fast", "accurate")
+"""fast: the rule engine finds the attributions; accurate: the learned tagger does, the rules
+nest inside its contents (``onrecord.tagger``, the accurate extra)."""
 UNNAMED_TYPES = ("group", "document")  # speakers with no canonical name: 'officials', 'a new poll'
 
 
-def article_from_doc(doc: Doc, meta, *, coref: str = "learned") -> Article:
+def article_from_doc(doc: Doc, meta, *, coref: str = "learned", mode: str = "fast") -> Article:
     """Every attribution in a parsed document, as an Article.
 
-    ``coref`` picks the pronoun resolver: the shipped learned ranker or the rules."""
+    ``coref`` picks the pronoun resolver: the shipped learned ranker or the rules.
+    ``mode`` picks what finds the attributions (``MODES``)."""
     if coref not in COREF:
         raise ValueError(f"coref must be one of {COREF}, not {coref!r}")
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     lexicon = load_lexicon()
     text = doc_text(doc)
     quotes = find_quotes(text)
     frames = dedupe(find_frames(doc, quotes, lexicon))
+    if mode == "accurate":
+        frames = dedupe(_learned_frames(doc, text, frames, lexicon))
     parents = parents_of(frames)
     index = resolve_entities(doc, lexicon, quotes, frames, learned=coref == "learned")
     speakers = resolve_speakers(index, frames, parents, lexicon)
@@ -65,7 +73,18 @@ def article_from_doc(doc: Doc, meta, *, coref: str = "learned") -> Article:
         entities=_entities(index.entities, entity_ids),
         statements=tuple(statements),
         own_voice=tuple(find_own_voice(doc, statements)),
+        mode=mode,
     )
+
+
+def _learned_frames(doc: Doc, text: str, rule_frames: list[Frame], lexicon) -> list[Frame]:
+    from onrecord.attribution.learned import learned_frames
+    from onrecord.tagger.linking import link
+    from onrecord.tagger.predict import default_tagger
+
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else [(0, len(text))]
+    linked = link(default_tagger().spans(text), sentences)
+    return learned_frames(doc, linked, rule_frames, lexicon)
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -30,17 +30,26 @@ class ArticleMeta:
 class Extractor:
     """Loads the parser once and turns texts (or parsed Docs) into Articles."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Any = None, coref: str = "learned") -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Any = None, coref: str = "learned",
+                 mode: str = "fast") -> None:
         """``coref``: "learned" (the shipped pronoun ranker, loaded now so that a missing or
-        corrupt model file fails here, saying how to rebuild it) or "rules"."""
-        from onrecord.engine import COREF
+        corrupt model file fails here, saying how to rebuild it) or "rules".
+        ``mode``: "fast" (the rule engine) or "accurate" (the learned tagger, the accurate
+        extra; loaded now, so a missing dependency or model fails here, saying what to do)."""
+        from onrecord.engine import COREF, MODES
 
         if coref not in COREF:
             raise ValueError(f"coref must be one of {COREF}, not {coref!r}")
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         if coref == "learned":
             from onrecord.coref.ranker import default_ranker
             default_ranker()
+        if mode == "accurate":
+            from onrecord.tagger.predict import default_tagger
+            default_tagger()
         self.coref = coref
+        self.mode = mode
         self.nlp = nlp if nlp is not None else load_model(model)
 
     def extract(self, text: str, meta: ArticleMeta | None = None) -> Article:
@@ -57,7 +66,7 @@ class Extractor:
         from onrecord.engine import article_from_doc
 
         for doc, meta in self.parse_many(items, batch_size=batch_size):
-            yield article_from_doc(doc, meta, coref=self.coref)
+            yield article_from_doc(doc, meta, coref=self.coref, mode=self.mode)
 
     def parse_many(self, items: Iterable[tuple[str, ArticleMeta]], *,
                    batch_size: int = 32) -> Iterator[tuple[Any, ArticleMeta]]:
@@ -74,6 +83,11 @@ class Extractor:
                 joined = pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
                 pieces = []
                 yield joined, meta
+
+
+def accurate_extractor(model: str | None = None) -> Extractor:
+    """An Extractor in accurate mode (the ingest workers' factory for ``--mode accurate``)."""
+    return Extractor(model or DEFAULT_MODEL, mode="accurate")
 
 
 @lru_cache(maxsize=4)

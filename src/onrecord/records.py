@@ -198,6 +198,8 @@ class Article:
     entities: tuple[Entity, ...] = ()
     statements: tuple[Statement, ...] = ()
     own_voice: tuple[TextSpan, ...] = field(default=())
+    mode: str = "fast"
+    """What found the attributions: "fast" (rules) or "accurate" (the learned tagger)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -210,6 +212,7 @@ class Article:
             "entities": [e.to_dict() for e in self.entities],
             "statements": [s.to_dict() for s in self.statements],
             "own_voice": [o.to_dict() for o in self.own_voice],
+            "mode": self.mode,
         }
 
     @classmethod
@@ -222,6 +225,7 @@ class Article:
             entities=tuple(Entity.from_dict(e) for e in d.get("entities", [])),
             statements=tuple(Statement.from_dict(s) for s in d.get("statements", [])),
             own_voice=tuple(TextSpan.from_dict(o) for o in d.get("own_voice", [])),
+            mode=d.get("mode", "fast"),
         )
 
     def statement(self, statement_id: str) -> Statement:

@@ -19,14 +19,20 @@ class OnrecordComponent:
     """
 
     def __init__(self, nlp: Language, name: str, published: str | None = None,
-                 coref: str = "learned") -> None:
-        from onrecord.engine import COREF
+                 coref: str = "learned", mode: str = "fast") -> None:
+        from onrecord.engine import COREF, MODES
 
         if coref not in COREF:
             raise ValueError(f"onrecord: coref must be one of {COREF}, not {coref!r}")
+        if mode not in MODES:
+            raise ValueError(f"onrecord: mode must be one of {MODES}, not {mode!r}")
+        if mode == "accurate":
+            from onrecord.tagger.predict import default_tagger
+            default_tagger()  # a missing extra or model fails at add_pipe, saying what to do
         self.name = name
         self.published = published
         self.coref = coref
+        self.mode = mode
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
 
@@ -34,7 +40,8 @@ class OnrecordComponent:
         from onrecord.engine import article_from_doc
         from onrecord.pipeline import ArticleMeta
 
-        article = article_from_doc(doc, ArticleMeta(published=self.published), coref=self.coref)
+        article = article_from_doc(doc, ArticleMeta(published=self.published), coref=self.coref,
+                                   mode=self.mode)
         doc._.set(EXTENSION, article)
         _fill_span_groups(doc, article)
         return doc
@@ -58,8 +65,10 @@ def _fill_span_groups(doc: Doc, article: Any) -> None:
         doc.spans[name] = spans
 
 
-@Language.factory("onrecord", default_config={"published": None, "coref": "learned"})
-def make_onrecord(nlp: Language, name: str, published: str | None, coref: str) -> OnrecordComponent:
+@Language.factory("onrecord", default_config={"published": None, "coref": "learned", "mode": "fast"})
+def make_onrecord(nlp: Language, name: str, published: str | None, coref: str,
+                  mode: str) -> OnrecordComponent:
     """spaCy factory: ``nlp.add_pipe("onrecord", config={"published": "2024-10-15"})``;
-    ``"coref": "rules"`` swaps the learned pronoun ranker for the rules."""
-    return OnrecordComponent(nlp, name, published, coref)
+    ``"coref": "rules"`` swaps the learned pronoun ranker for the rules; ``"mode": "accurate"``
+    finds the attributions with the learned tagger."""
+    return OnrecordComponent(nlp, name, published, coref, mode)

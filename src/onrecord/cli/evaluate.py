@@ -24,23 +24,27 @@ def evaluate() -> None:
 @click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Only the first N articles (sorted by name).")
+@click.option("--mode", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
+              help="fast: the rule engine; accurate: the learned tagger.")
 @FORMAT
-def polnear(directory: Path, limit: int | None, fmt: str) -> None:
+def polnear(directory: Path, limit: int | None, mode: str, fmt: str) -> None:
     """Span P/R/F1 on a PolNeAR split DIR (e.g. ../shared/data/polnear/dev)."""
     from onrecord.evaluation.polnear import ROLES, evaluate_polnear
+    from onrecord.pipeline import Extractor
+    from onrecord.tagger.errors import TaggerUnavailable
 
     if not directory.is_dir():
         raise click.ClickException(
             f"{directory} not found: pass a PolNeAR split directory, e.g. "
             "../shared/data/polnear/dev")
     try:
-        scores = evaluate_polnear(directory, limit=limit)
-    except (FileNotFoundError, ValueError, RuntimeError) as err:
+        scores = evaluate_polnear(directory, Extractor(mode=mode), limit=limit)
+    except (FileNotFoundError, ValueError, RuntimeError, TaggerUnavailable) as err:
         raise click.ClickException(str(err)) from err
     if fmt == "json":
         click.echo(json.dumps(scores.to_dict(), indent=2))
         return
-    table = Table(title=f"PolNeAR {directory.name}: {scores.documents} articles")
+    table = Table(title=f"PolNeAR {directory.name}: {scores.documents} articles, {mode} mode")
     for col in ("match", "span", "P", "R", "F1", "tp", "gold", "pred"):
         table.add_column(col, justify="left" if col in ("match", "span") else "right")
     rows = [(kind, role, getattr(getattr(scores, kind), role))

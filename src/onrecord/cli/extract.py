@@ -12,6 +12,11 @@ from rich.console import Console
 from onrecord.coref.trees import ModelFileError
 from onrecord.inputs import InputError, read_article
 from onrecord.pipeline import ArticleMeta, Extractor
+from onrecord.tagger.errors import TaggerUnavailable
+
+MODE_OPTION = click.option(
+    "--mode", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
+    help="fast: the rule engine; accurate: the learned tagger (pip install -e '.[accurate]').")
 from onrecord.render import article_json, render_table
 
 
@@ -34,16 +39,17 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--title", help="The article's title.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
               help="table (default on a terminal) or json (the onrecord.article/1 contract).")
+@MODE_OPTION
 def extract_command(paths: tuple[str, ...], out_dir: Path | None, published: str | None,
-                    outlet: str | None, title: str | None, fmt: str | None) -> None:
+                    outlet: str | None, title: str | None, fmt: str | None, mode: str) -> None:
     """Extract who said what, citing whom, when and in reply to whom from PATHS (or - for stdin)."""
     fmt = fmt or ("table" if sys.stdout.isatty() and out_dir is None else "json")
     if len(paths) > 1 and out_dir is None and fmt == "json":
         raise click.UsageError("several inputs print one JSON document each; pass --out DIR "
                                "to get one file per input")
     try:
-        extractor = Extractor()
-    except ModelFileError as err:
+        extractor = Extractor(mode=mode)
+    except (ModelFileError, TaggerUnavailable) as err:
         raise click.ClickException(str(err)) from None
     failures = 0
     for path in paths:

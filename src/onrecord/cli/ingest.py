@@ -99,6 +99,23 @@ def print_summary(console: Console, s: Summary, db: str) -> None:
         console.print("Interrupted: run the same command again to resume; nothing is stored twice.")
 
 
+def _accurate(extractor: str) -> str:
+    """The accurate extractor spec, after checking here that the tagger loads."""
+    from onrecord.tagger.errors import TaggerUnavailable
+    from onrecord.tagger.predict import default_tagger
+
+    if extractor != DEFAULT_EXTRACTOR:
+        raise click.UsageError("--mode accurate builds its own extractor; leave out --extractor")
+    try:
+        default_tagger()
+    except TaggerUnavailable as err:
+        raise click.ClickException(str(err)) from None
+    return ACCURATE_EXTRACTOR
+
+
+ACCURATE_EXTRACTOR = "onrecord.pipeline:accurate_extractor"
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="ONRECORD_DB",
@@ -114,10 +131,13 @@ def print_summary(console: Console, s: Summary, db: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--log-every", type=float, default=30.0, show_default=True,
               help="Without a terminal: seconds between progress lines on stderr (0: none).")
+@click.option("--mode", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
+              help="fast: the rule engine; accurate: the learned tagger (pip install -e '.[accurate]').")
 @click.option("--extractor", default=DEFAULT_EXTRACTOR, hidden=True,
               help="module:callable (or file.py:callable) building the extractor; for tests.")
 def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: int, recycle_after: int,
-                   model: str | None, as_json: bool, log_every: float, extractor: str) -> None:
+                   model: str | None, as_json: bool, log_every: float, mode: str,
+                   extractor: str) -> None:
     """Read articles from PATHS and store what they attribute to whom.
 
     PATHS are files or directories (read recursively) of plain text, HTML, JSON Lines,
@@ -129,6 +149,8 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: in
         default_ranker()  # a missing or corrupt model stops here, saying how to rebuild it
     except ModelFileError as err:
         raise click.ClickException(str(err)) from None
+    if mode == "accurate":
+        extractor = _accurate(extractor)
     options = IngestOptions(workers=workers, batch_size=batch_size, extractor=extractor, model=model,
                             max_articles_per_worker=recycle_after)
     try:

