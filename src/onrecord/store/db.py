@@ -18,6 +18,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 DEFAULT_DB = "onrecord.db"
 Backend = Literal["sqlite", "postgres"]
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+# PostgreSQL advisory locks (two-int keys): one writing transaction at a time per schema, as
+# SQLite's BEGIN IMMEDIATE gives; and one CREATE SCHEMA at a time in the database
+_PG_WRITE_LOCK, _PG_SCHEMA_LOCK = 731_245_878, 731_245_879
 
 
 class DatabaseError(Exception):
@@ -67,7 +70,10 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator["Database"]:
-        """All or nothing: commits on success, rolls back on any exception (or a killed process)."""
+        """All or nothing: commits on success, rolls back on any exception (or a killed process).
+
+        One writer at a time: SQLite's BEGIN IMMEDIATE, on PostgreSQL an advisory lock of the schema,
+        so two ingests into one corpus interleave their transactions instead of deadlocking."""
         if self._in_tx:
             yield self
             return
@@ -75,6 +81,8 @@ class Database:
         try:
             if self.backend == "postgres":
                 with self.conn.transaction():
+                    self.execute("SELECT pg_advisory_xact_lock(?, hashtext(coalesce(current_schema(), '')))",
+                                 (_PG_WRITE_LOCK,))
                     yield self
             else:
                 self.conn.execute("BEGIN IMMEDIATE")
@@ -102,6 +110,13 @@ class Database:
             raise
         finally:
             self.conn.execute("RELEASE onrecord_item")
+
+    def change_mark(self) -> tuple:
+        """A value that changes when another connection has written entities: SQLite's data_version
+        (any other connection's commit), on PostgreSQL the entities' count and highest id (never reused)."""
+        if self.backend == "postgres":
+            return tuple(self.query("SELECT count(*), coalesce(max(id), 0) FROM entities")[0])
+        return tuple(self.query("PRAGMA data_version")[0])
 
     def table_exists(self, name: str) -> bool:
         if self.backend == "postgres":
@@ -192,7 +207,9 @@ def _connect_postgres(url: str) -> Database:
         raise DatabaseError(f"cannot connect to {_redact(url)}: {str(err).strip()}; "
                             "check that the server runs and the user/database exist") from err
     if schema:
-        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+        with conn.transaction():  # two runs creating one schema at once: the second waits, then finds it
+            conn.execute("SELECT pg_advisory_xact_lock(%s, 0)", (_PG_SCHEMA_LOCK,))
+            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
         conn.execute(f'SET search_path TO "{schema}", public')
     return Database(url, conn, "postgres")
 

@@ -110,11 +110,24 @@ class EntityResolver:
         self.db = db
         self._cache: dict[str, int] = {}
         self._by_registry: dict[tuple[str, str], int] = {}
+        self._mark: tuple | None = None
 
     def forget(self) -> None:
         """Drop the caches (after a rolled-back transaction)."""
         self._cache.clear()
         self._by_registry.clear()
+        self._mark = None
+
+    def sync(self) -> None:
+        """At the start of a write transaction: drop the caches when another connection has written
+        since ours (another ingest may have merged away a cached entity)."""
+        if self._mark is None or self.db.change_mark() != self._mark:
+            self._cache.clear()
+            self._by_registry.clear()
+
+    def settle(self) -> None:
+        """At the end of a write transaction (still holding the write lock): what ``sync`` compares."""
+        self._mark = self.db.change_mark()
 
     def seed(self) -> None:
         """Load the alias tables into the database (idempotent)."""
@@ -217,7 +230,16 @@ def merge_entity(db: Database, src: int, dst: int, *, origin: str | None = None)
 def merge_surnames(db: Database) -> int:
     """Merge one-word person entities (``Cruz``) into the only person whose last name it is
     (``Ted Cruz``).  Ambiguous surnames stay apart; lexicon entries are left alone, and so is a
-    one-word entity whose registry id is not the full name's.  Returns the number of entities merged."""
+    one-word entity whose registry id is not the full name's.  Returns the number of entities merged.
+    Found and merged in one transaction: another ingest may be merging too."""
+    with db.transaction():
+        merges = _surname_merges(db)
+        for src, dst in merges:
+            merge_entity(db, src, dst, origin="surname")
+    return len(merges)
+
+
+def _surname_merges(db: Database) -> list[tuple[int, int]]:
     people = db.query("SELECT id, key, registry_id FROM entities WHERE type = 'person'")
     lexicon = {r[0] for r in db.query("SELECT DISTINCT entity_id FROM entity_aliases WHERE origin = 'lexicon'")}
     by_last: dict[str, list[tuple[int, str | None]]] = {}
@@ -230,18 +252,21 @@ def merge_surnames(db: Database) -> int:
         full = by_last.get(key, ())
         if " " not in key and eid not in lexicon and len(full) == 1 and (not rid or full[0][1] in (None, rid)):
             merges.append((eid, full[0][0]))
-    if not merges:
-        return 0
-    with db.transaction():
-        for src, dst in merges:
-            merge_entity(db, src, dst, origin="surname")
-    return len(merges)
+    return merges
 
 
 def merge_registry_names(db: Database) -> int:
     """Merge an entity without a registry id into the registry entity that one of its names
     denotes in the registry (an entity ``Bill Barr`` into ``William Barr``, onrecord:william-barr),
-    when their types agree.  Returns the number of entities merged."""
+    when their types agree.  Returns the number of entities merged (found and merged in one transaction)."""
+    with db.transaction():
+        merges = _registry_merges(db)
+        for src, dst in merges.items():
+            merge_entity(db, src, dst)
+    return len(merges)
+
+
+def _registry_merges(db: Database) -> dict[int, int]:
     owners = db.query("SELECT id, registry_id, type FROM entities WHERE registry_id IS NOT NULL ORDER BY id")
     merges: dict[int, int] = {}
     for eid, rid, typ in owners:
@@ -252,12 +277,7 @@ def merge_registry_names(db: Database) -> int:
                     "WHERE a.alias_key = ? AND e.registry_id IS NULL AND e.id <> ?", (key, eid)):
                 if (other_type == typ or "other" in (other_type, typ)) and other not in merges:
                     merges[other] = eid
-    if not merges:
-        return 0
-    with db.transaction():
-        for src, dst in merges.items():
-            merge_entity(db, src, dst)
-    return len(merges)
+    return merges
 
 
 def drop_nameless(db: Database) -> int:

@@ -47,14 +47,15 @@ def current_version(db: Database) -> int:
 
 def migrate(db: Database) -> list[int]:
     """Bring the schema up to date; returns the versions applied."""
-    db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-               "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    with db.transaction():  # two runs on a fresh schema: one creates the table, the other waits
+        _lock(db)
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                   "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
     pending = available(db.backend)
     applied = []
     for mig in pending:
         with db.transaction():
-            if db.backend == "postgres":
-                db.execute("SELECT pg_advisory_xact_lock(?)", (_PG_LOCK,))
+            _lock(db)
             if db.scalar("SELECT count(*) FROM schema_version WHERE version = ?", (mig.version,)):
                 continue
             _run_script(db, mig.sql)
@@ -66,6 +67,11 @@ def migrate(db: Database) -> list[int]:
         raise DatabaseError(f"the database has schema version {current_version(db)}, newer than this "
                             f"onrecord knows ({known}); upgrade onrecord")
     return applied
+
+
+def _lock(db: Database) -> None:
+    if db.backend == "postgres":
+        db.execute("SELECT pg_advisory_xact_lock(?)", (_PG_LOCK,))
 
 
 def check_schema(db: Database) -> None:

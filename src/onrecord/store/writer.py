@@ -65,6 +65,7 @@ class Writer:
         counts = Counts()
         try:
             with self.db.transaction():
+                self.entities.sync()
                 for outcome in outcomes:
                     if isinstance(outcome, Failed):
                         self._failure(outcome)
@@ -81,6 +82,7 @@ class Writer:
                     else:
                         counts.duplicate += 1
                         counts.words += outcome.words
+                self.entities.settle()
         except BaseException:
             self.entities.forget()
             raise
