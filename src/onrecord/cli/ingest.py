@@ -30,7 +30,8 @@ class RatesColumn(ProgressColumn):
         if s is None or not s.seconds:
             return Text("")
         c = s.counts
-        return Text(f"{s.processed:,} art ({c.new:,} new, {c.duplicate:,} dup, {c.n_failed:,} failed)"
+        return Text(f"{s.processed:,} art ({c.new:,} new, {c.duplicate:,} dup, {c.copies:,} copies, "
+                    f"{c.n_failed:,} failed)"
                     f"  {s.articles_per_s:,.1f} art/s  {s.words_per_s:,.0f} words/s", style="cyan")
 
 
@@ -80,7 +81,7 @@ def print_summary(console: Console, s: Summary, db: str) -> None:
     t = RichTable(title=f"ingest run {s.run_id}: {s.status}", show_header=False, title_justify="left")
     t.add_column(style="bold")
     t.add_column(justify="right")
-    for label, value in (("read", s.read), ("new", c.new), ("duplicate", c.duplicate),
+    for label, value in (("read", s.read), ("new", c.new), ("duplicate", c.duplicate), ("copies", c.copies),
                          ("failed", c.n_failed), ("skipped (not articles)", s.skipped),
                          ("statements", c.statements), ("words", c.words)):
         t.add_row(label, f"{value:,}")

@@ -217,6 +217,7 @@ def merge_entity(db: Database, src: int, dst: int, *, origin: str | None = None)
     db.execute("UPDATE statements SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (dst, src))
     db.execute("UPDATE article_entities SET entity_id = ? WHERE entity_id = ?", (dst, src))
     db.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = ?", (dst, src))
+    db.execute("UPDATE copies SET outlet_id = ? WHERE outlet_id = ?", (dst, src))
     if origin:
         db.execute("UPDATE entity_aliases SET entity_id = ?, origin = ? WHERE entity_id = ?", (dst, origin, src))
     else:
@@ -293,6 +294,7 @@ def drop_nameless(db: Database) -> int:
                 for sql in ("UPDATE statements SET speaker_entity_id = NULL WHERE speaker_entity_id = ?",
                             "UPDATE article_entities SET entity_id = NULL WHERE entity_id = ?",
                             "UPDATE articles SET outlet_id = NULL WHERE outlet_id = ?",
+                            "UPDATE copies SET outlet_id = NULL WHERE outlet_id = ?",
                             "DELETE FROM entity_aliases WHERE entity_id = ?",
                             "DELETE FROM entities WHERE id = ?"):
                     db.execute(sql, (eid,))

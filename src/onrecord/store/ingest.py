@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from onrecord.sources import InputFile, RawDoc, ReadFailure, ReadLimits, Skipped, plan_inputs, read_input
+from onrecord.store.copies import CopyItem
 from onrecord.store.db import Database, connect
 from onrecord.store.entities import EntityResolver, drop_nameless, merge_registry_names, merge_surnames
 from onrecord.store.migrate import migrate
-from onrecord.store.normalise import bytes_hash, content_hash
+from onrecord.store.normalise import bytes_hash, content_hash, occurrence
 from onrecord.store.pool import InlinePool, ProcessPool, WorkerStats
 from onrecord.store.worker import DEFAULT_EXTRACTOR, MAX_CHARS, WorkItem
 from onrecord.store.writer import Counts, Writer, finish_run, read_failure_outcome, start_run
@@ -50,7 +51,7 @@ class Summary:
 
     @property
     def processed(self) -> int:
-        return self.counts.new + self.counts.duplicate + self.counts.n_failed
+        return self.counts.new + self.counts.duplicate + self.counts.copies + self.counts.n_failed
 
     @property
     def articles_per_s(self) -> float:
@@ -64,7 +65,7 @@ class Summary:
         c = self.counts
         return {
             "run_id": self.run_id, "status": self.status, "read": self.read, "skipped": self.skipped,
-            "new": c.new, "duplicate": c.duplicate, "failed": c.n_failed,
+            "new": c.new, "duplicate": c.duplicate, "copies": c.copies, "failed": c.n_failed,
             "failed_by_reason": dict(c.failed), "statements": c.statements, "words": c.words,
             "seconds": round(self.seconds, 2), "articles_per_s": round(self.articles_per_s, 2),
             "words_per_s": round(self.words_per_s, 1), "db_bytes": self.db_bytes,
@@ -133,7 +134,9 @@ class _Run:
         self.reader = _Reader(files, ReadLimits.for_chars(options.max_chars))
         self.writer = Writer(db, run_id)
         self.summary = Summary(run_id)
-        self.seen: set[str] = set()
+        self.seen: dict[str, set[tuple[str, str]]] = {}  # input key -> (outlet, date) read this run
+        self.copies_ready: list[CopyItem] = []  # copies of stored articles
+        self.copies_later: list[CopyItem] = []  # copies of articles of this run (written at its end)
         self.done_pos = 0
 
     def run(self) -> Summary:
@@ -147,6 +150,7 @@ class _Run:
                                 max_articles=opts.max_articles_per_worker)
                     if opts.workers > 0 else InlinePool(opts.extractor, opts.model, opts.max_chars))
             self._loop(pool, started)
+            self._write_copies(self.copies_ready + self.copies_later)
             drop_nameless(self.db)
             merge_registry_names(self.db)
             merge_surnames(self.db)
@@ -224,14 +228,27 @@ class _Run:
         known = _known(self.db, [w.input_key for w in chunk])
         fresh = []
         for w in chunk:
-            if w.input_key in known or w.input_key in self.seen:
-                self.summary.counts.duplicate += 1
-            else:
-                self.seen.add(w.input_key)
+            where = occurrence(w.doc.meta.outlet, w.doc.meta.published)
+            if w.input_key not in known and w.input_key not in self.seen:
+                self.seen[w.input_key] = {where}
                 fresh.append(w)
+            elif w.doc.text is None or where in self.seen.setdefault(w.input_key, set()):
+                self.summary.counts.duplicate += 1  # a page read before, or the same text, outlet and date
+            else:
+                self.seen[w.input_key].add(where)
+                later = w.input_key not in known
+                (self.copies_later if later else self.copies_ready).append(CopyItem.of(w.input_key, w.doc))
+        if len(self.copies_ready) >= self.options.batch_size:
+            self._write_copies(self.copies_ready)
+            self.copies_ready = []
         if len(fresh) < len(chunk):
             self.done_pos = max(self.done_pos, self.reader.pos) if not fresh else self.done_pos
         return fresh
+
+    def _write_copies(self, items: list[CopyItem]) -> None:
+        size = self.options.batch_size
+        for i in range(0, len(items), size):
+            self.summary.counts.add(self.writer.write_copies(items[i:i + size]))
 
 
 def default_workers() -> int:

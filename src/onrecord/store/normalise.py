@@ -75,3 +75,14 @@ def quote_hash(text: str) -> str:
 def quote_id(qhash: str) -> str:
     """Short public id of a quote group, e.g. ``q3f9a0c12be45d1e2``."""
     return "q" + qhash[:16]
+
+
+def occurrence(outlet: str | None, published: str | None) -> tuple[str, str]:
+    """Where and when a text appeared: the same text with another one is a syndicated copy."""
+    return name_key(outlet or ""), (published or "").strip()
+
+
+def copy_key(chash: str, outlet: str | None, published: str | None) -> str:
+    """The identity of one copy of an article (its text's hash, outlet and date)."""
+    where, when = occurrence(outlet, published)
+    return bytes_hash(f"{chash}|{where}|{when}".encode("utf-8"), "copy:")

@@ -130,23 +130,27 @@ def find_quote(db: Database, quote: str) -> str:
 
 
 def spread(db: Database, quote: str) -> list[Table]:
-    """Where a quote appeared: its first appearance and every article and outlet that carried it."""
+    """Where a quote appeared: its first appearance and every article and outlet that carried it
+    (syndicated copies too: ``copy_id`` is set on their rows, the statement is the original's)."""
     qid = find_quote(db, quote)
     cols, rows = db.query_table(
         "SELECT quote_id, text, n_articles, n_outlets, first_published, first_outlet, last_published "
         "FROM quote_spread WHERE quote_id = ?", (qid,))
     head = Table(f"Quote {qid}", cols, rows)
     cols, rows = db.query_table(
-        "SELECT v.published, v.outlet, v.bias, v.speaker, v.cue, v.kind, v.title, v.url, v.article_id, "
-        "v.speaker_resolution AS resolution, v.speaker_confidence AS confidence, "
-        "v.speaker_antecedent AS antecedent FROM statements_view v WHERE v.quote_id = ? "
-        "ORDER BY v.published IS NULL, v.published, v.article_id", (qid,))
+        "SELECT x.published, coalesce(o.name, x.outlet) AS outlet, x.bias, v.speaker, v.cue, v.kind, x.title, "
+        "x.url, v.article_id, v.speaker_resolution AS resolution, v.speaker_confidence AS confidence, "
+        "v.speaker_antecedent AS antecedent, x.copy_id FROM statements_view v "
+        "JOIN article_occurrences x ON x.article_id = v.article_id LEFT JOIN entities o ON o.id = x.outlet_id "
+        "WHERE v.quote_id = ? ORDER BY x.published IS NULL, x.published, v.article_id, "
+        "x.copy_id IS NOT NULL, x.copy_id, v.statement_id", (qid,))
     return [head, Table("Appearances, first first", cols, rows)]
 
 
 def _outlet_ids(db: Database, name: str) -> list[tuple[int, str, str]]:
     found = find_entities(db, name, types=("media",))
-    found = [e for e in found if db.scalar("SELECT count(*) FROM articles WHERE outlet_id = ?", (e[0],))]
+    found = [e for e in found if db.scalar("SELECT (SELECT count(*) FROM articles WHERE outlet_id = ?) + "
+                                           "(SELECT count(*) FROM copies WHERE outlet_id = ?)", (e[0], e[0]))]
     if not found:
         raise QueryError(f"no outlet matches {name!r}; list outlets with "
                          "`onrecord export --table entities` or query outlets_view")
@@ -154,14 +158,15 @@ def _outlet_ids(db: Database, name: str) -> list[tuple[int, str, str]]:
 
 
 def outlet_profile(db: Database, name: str, *, top: int = 15) -> list[Table]:
-    """How an outlet frames what others say: cue classes overall and by speaker, own-voice share."""
+    """How an outlet frames what others say: cue classes overall and by speaker, own-voice share.
+    Its syndicated copies of other outlets' texts count as its articles."""
     outlets = _outlet_ids(db, name)
     ids = [o[0] for o in outlets]
     marks = ", ".join("?" * len(ids))
     cols, rows = db.query_table(
-        "SELECT count(*) AS articles, coalesce(sum(n_statements), 0) AS statements, "
-        "coalesce(sum(n_own_voice), 0) AS own_voice, max(bias) AS bias "
-        f"FROM articles WHERE outlet_id IN ({marks})", ids)
+        "SELECT count(*) AS articles, coalesce(sum(a.n_statements), 0) AS statements, "
+        "coalesce(sum(a.n_own_voice), 0) AS own_voice, max(x.bias) AS bias "
+        f"FROM article_occurrences x JOIN articles a ON a.id = x.article_id WHERE x.outlet_id IN ({marks})", ids)
     n_art, n_st, n_own, bias = rows[0]
     share = n_own / (n_own + n_st) if (n_own + n_st) else 0.0
     summary = Table(f"Outlet {', '.join(o[1] for o in outlets)}",
@@ -170,8 +175,8 @@ def outlet_profile(db: Database, name: str, *, top: int = 15) -> list[Table]:
                     [(", ".join(o[1] for o in outlets), bias, n_art, n_st,
                       round(n_st / n_art, 2) if n_art else 0.0, n_own, round(share, 3))])
     class_rows = db.query(
-        "SELECT coalesce(s.cue_class, 'unknown'), count(*) FROM statements s JOIN articles a "
-        f"ON a.id = s.article_id WHERE a.outlet_id IN ({marks}) GROUP BY 1 ORDER BY 2 DESC", ids)
+        "SELECT coalesce(s.cue_class, 'unknown'), count(*) FROM statements s JOIN article_occurrences x "
+        f"ON x.article_id = s.article_id WHERE x.outlet_id IN ({marks}) GROUP BY 1 ORDER BY 2 DESC, 1", ids)
     total = sum(n for _, n in class_rows) or 1
     classes = Table("Cue classes", ["cue_class", "statements", "share"],
                     [(c, n, round(n / total, 3)) for c, n in class_rows])
@@ -179,8 +184,9 @@ def outlet_profile(db: Database, name: str, *, top: int = 15) -> list[Table]:
     pivot = ", ".join(f"sum(CASE WHEN s.cue_class = ? THEN 1 ELSE 0 END) AS {_ident(c)}" for c in present)
     cols, rows = db.query_table(
         f"SELECT e.name AS speaker, count(*) AS statements{', ' + pivot if pivot else ''} "
-        "FROM statements s JOIN articles a ON a.id = s.article_id JOIN entities e ON e.id = s.speaker_entity_id "
-        f"WHERE a.outlet_id IN ({marks}) AND e.type {NOT_GROUP_SQL} GROUP BY e.id, e.name ORDER BY 2 DESC, 1 LIMIT ?",
+        "FROM statements s JOIN article_occurrences x ON x.article_id = s.article_id "
+        "JOIN entities e ON e.id = s.speaker_entity_id "
+        f"WHERE x.outlet_id IN ({marks}) AND e.type {NOT_GROUP_SQL} GROUP BY e.id, e.name ORDER BY 2 DESC, 1 LIMIT ?",
         (*present, *ids, top))
     return [summary, classes, Table("Cue classes by speaker", cols, rows)]
 
@@ -248,6 +254,6 @@ def failures(db: Database, *, limit: int = 20) -> list[Table]:
 
 def corpus_counts(db: Database) -> Table:
     """How big the corpus is."""
-    names = ("articles", "statements", "entities", "quotes", "failures", "runs")
+    names = ("articles", "copies", "statements", "entities", "quotes", "failures", "runs")
     return Table("Corpus", ["table", "rows"],
                  [(n, int(db.scalar(f"SELECT count(*) FROM {n}"))) for n in names])

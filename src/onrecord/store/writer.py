@@ -14,9 +14,10 @@ from typing import Any
 
 from onrecord.records import Article, Statement
 from onrecord.sources import ReadFailure
+from onrecord.store.copies import CopyItem, add_copy, clean_meta
 from onrecord.store.db import Database, data_errors
 from onrecord.store.entities import EntityResolver
-from onrecord.store.normalise import bytes_hash, quote_hash, quote_id, quote_text, quote_words
+from onrecord.store.normalise import bytes_hash, copy_key, quote_hash, quote_id, quote_text, quote_words
 from onrecord.store.sanitise import clean_text, json_text
 from onrecord.store.worker import Extracted, Failed, Outcome
 
@@ -31,6 +32,7 @@ class Counts:
 
     new: int = 0
     duplicate: int = 0
+    copies: int = 0  # the text of a stored article under another outlet or date
     statements: int = 0
     words: int = 0
     failed: Counter = field(default_factory=Counter)
@@ -38,6 +40,7 @@ class Counts:
     def add(self, other: "Counts") -> None:
         self.new += other.new
         self.duplicate += other.duplicate
+        self.copies += other.copies
         self.statements += other.statements
         self.words += other.words
         self.failed.update(other.failed)
@@ -75,20 +78,54 @@ class Writer:
                     if isinstance(stored, Failed):
                         self._failure(stored)
                         counts.failed[stored.reason] += 1
-                    elif stored:
+                        continue
+                    counts.words += outcome.words
+                    if stored == "new":
                         counts.new += 1
                         counts.statements += len(outcome.article.statements)
-                        counts.words += outcome.words
+                    elif stored == "copy":
+                        counts.copies += 1
                     else:
                         counts.duplicate += 1
-                        counts.words += outcome.words
                 self.entities.settle()
         except BaseException:
             self.entities.forget()
             raise
         return counts
 
-    def _guarded_article(self, ex: Extracted) -> bool | Failed:
+    def write_copies(self, items: list[CopyItem]) -> Counts:
+        """Store known texts read again: each a copy or a duplicate (see ``copies``), in one transaction."""
+        counts = Counts()
+        try:
+            with self.db.transaction():
+                self.entities.sync()
+                for item in items:
+                    stored = self._guarded_copy(item)
+                    if isinstance(stored, Failed):
+                        self._failure(stored)
+                        counts.failed[stored.reason] += 1
+                    elif stored:
+                        counts.copies += 1
+                    else:
+                        counts.duplicate += 1
+                self.entities.settle()
+        except BaseException:
+            self.entities.forget()
+            raise
+        return counts
+
+    def _guarded_copy(self, item: CopyItem) -> bool | None | Failed:
+        try:
+            with self.db.savepoint():
+                return add_copy(self.db, self.entities, self.run_id, item.content_hash, item)
+        except data_errors() as err:
+            self.entities.forget()
+            key = copy_key(item.content_hash, item.meta.outlet, item.meta.published)
+            return Failed(key, item.source, item.locator, "store-error",
+                          f"the database refused the copy ({type(err).__name__}: {err}); "
+                          "check its metadata for unusual values")
+
+    def _guarded_article(self, ex: Extracted) -> str | Failed:
         """Store one article in its own savepoint: data the database refuses fails this article alone."""
         try:
             with self.db.savepoint():
@@ -111,20 +148,22 @@ class Writer:
              clean_text(f.detail[:2000]), self.run_id, self.run_id, now()))
 
     # -- articles ---------------------------------------------------------------------------
-    def _article(self, ex: Extracted) -> bool:
-        """Store one article; False when its text is already in the corpus."""
+    def _article(self, ex: Extracted) -> str:
+        """Store one article: "new"; or "copy" / "duplicate" when its text is already in the corpus
+        (under another outlet or date / the same)."""
         db = self.db
         ex = _cleaned(ex)
         existing = db.scalar("SELECT id FROM articles WHERE content_hash = ?", (ex.content_hash,))
         if existing is None:
-            article_id = self._insert_article(ex)
+            article_id, status = self._insert_article(ex), "new"
         else:
-            article_id = existing
+            copy = add_copy(db, self.entities, self.run_id, ex.content_hash, CopyItem.of(ex.content_hash, ex.doc))
+            article_id, status = existing, ("copy" if copy else "duplicate")
         db.execute("INSERT INTO inputs (input_key, article_id, source, locator, run_id) "
                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (input_key) DO NOTHING",
                    (ex.input_key, article_id, ex.doc.source, ex.doc.locator, self.run_id))
         db.execute("DELETE FROM failures WHERE input_key = ?", (ex.input_key,))
-        return existing is None
+        return status
 
     def _insert_article(self, ex: Extracted) -> int:
         db, art, meta = self.db, ex.article, ex.doc.meta
@@ -207,10 +246,7 @@ class Writer:
 
 def _cleaned(ex: Extracted) -> Extracted:
     """The outcome with storable metadata (see ``sanitise``)."""
-    m = ex.doc.meta
-    meta = replace(m, ext_id=clean_text(m.ext_id), title=clean_text(m.title), outlet=clean_text(m.outlet),
-                   published=clean_text(m.published), url=clean_text(m.url), bias=clean_text(m.bias))
-    doc = replace(ex.doc, meta=meta, source=clean_text(ex.doc.source) or "",
+    doc = replace(ex.doc, meta=clean_meta(ex.doc.meta), source=clean_text(ex.doc.source) or "",
                   locator=clean_text(ex.doc.locator) or "")
     return replace(ex, doc=doc)
 
