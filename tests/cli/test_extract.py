@@ -67,3 +67,47 @@ def test_a_corrupt_model_file_is_one_line_saying_how_to_rebuild(tmp_path, monkey
     assert result.exit_code == 1
     assert "corrupt" in result.output and "onrecord train coref" in result.output
     assert "Traceback" not in result.output
+
+
+def test_too_large_input_fails_alone_with_one_line(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("a" * 1_000_001, encoding="utf-8")  # one character over the article limit
+    good = tmp_path / "good.txt"
+    good.write_text("The mayor said the port would reopen.", encoding="utf-8")
+    result = run("extract", str(big), str(good), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "too-large" in errors[0] and "big.txt" in errors[0]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["good.txt.json"]
+
+
+def test_utf16_with_bom_is_read_like_ingest(tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("The mayor said the port would reopen.".encode("utf-16"))
+    result = run("extract", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["text"] == "The mayor said the port would reopen."
+
+
+def test_out_never_overwrites_inputs_with_the_same_name(tmp_path):
+    for folder, words in (("a", "reopen"), ("b", "close")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(f"The mayor said the port would {words}.", encoding="utf-8")
+    result = run("extract", str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["x.txt-2.json", "x.txt.json"]
+    assert "reopen" in (out / "x.txt.json").read_text() and "close" in (out / "x.txt-2.json").read_text()
+
+
+def test_warc_and_gzip_are_refused_with_one_line(tmp_path):
+    warc = tmp_path / "pages.warc"
+    warc.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 0\r\n\r\n")
+    unnamed = tmp_path / "pages"
+    unnamed.write_bytes(warc.read_bytes())
+    gz = tmp_path / "story.txt.gz"
+    gz.write_bytes(__import__("gzip").compress(b"The mayor said the port would reopen."))
+    for path, message in ((warc, "WARC"), (unnamed, "WARC"), (gz, "gzip")):
+        result = run("extract", str(path))
+        assert result.exit_code == 1 and message in result.output and "onrecord ingest" in result.output
+        assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output

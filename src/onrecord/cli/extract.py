@@ -52,6 +52,7 @@ def extract_command(paths: tuple[str, ...], out_dir: Path | None, published: str
     except (ModelFileError, TaggerUnavailable) as err:
         raise click.ClickException(str(err)) from None
     failures = 0
+    written: set[Path] = set()
     for path in paths:
         try:
             text = read_article(path)
@@ -61,7 +62,7 @@ def extract_command(paths: tuple[str, ...], out_dir: Path | None, published: str
             continue
         meta = ArticleMeta(id=_article_id(path), title=title, outlet=outlet, published=published)
         article = extractor.extract(text, meta)
-        _emit(article, path, out_dir, fmt)
+        _emit(article, path, out_dir, fmt, written)
     if failures:
         sys.exit(1)
 
@@ -70,10 +71,21 @@ def _article_id(path: str) -> str:
     return "stdin" if path == "-" else Path(path).stem
 
 
-def _emit(article, path: str, out_dir: Path | None, fmt: str) -> None:
+def _target(out_dir: Path, path: str, written: set[Path]) -> Path:
+    """``<input name>.json``; ``<input name>-2.json`` and so on for inputs of one run with the same name."""
+    name = "stdin" if path == "-" else Path(path).name
+    target, n = out_dir / f"{name}.json", 1
+    while target in written:
+        n += 1
+        target = out_dir / f"{name}-{n}.json"
+    written.add(target)
+    return target
+
+
+def _emit(article, path: str, out_dir: Path | None, fmt: str, written: set[Path]) -> None:
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / f"{'stdin' if path == '-' else Path(path).name}.json"
+        target = _target(out_dir, path, written)
         target.write_text(article_json(article) + "\n", encoding="utf-8")
         click.echo(f"{path}: {len(article.statements)} statements -> {target}", err=True)
     elif fmt == "json":
