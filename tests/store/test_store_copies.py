@@ -75,3 +75,4 @@ def test_copies_on_postgres(tmp_path, fake, pg_url):
     with connect(pg_url) as con:
         assert con.query("SELECT n_articles, n_outlets FROM quote_spread") == [(2, 2)]
         assert dict(con.query("SELECT outlet, n_copies FROM outlets_view")) == {"Daily Planet": 0, "Morning Courier": 1}
+

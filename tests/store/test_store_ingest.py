@@ -242,3 +242,15 @@ def test_unreadable_folders_and_headerless_csv_are_recorded_failures(tmp_path, f
     con = sqlite3.connect(tmp_path / "c.db")
     assert sorted(con.execute("SELECT source, reason FROM failures")) == [
         (str(locked), "unreadable"), (str(folder / "lone.csv"), "no-header")]
+
+
+def test_failures_view_pairs_each_example_source_with_its_own_detail(tmp_path):
+    from onrecord.store.migrate import migrate
+
+    with connect(str(tmp_path / "c.db")) as db:
+        migrate(db)
+        for key, source, detail in (("k1", "a.jsonl", "zzz: the detail of a"), ("k2", "b.jsonl", "aaa: of b")):
+            db.execute("INSERT INTO failures (input_key, source, locator, reason, detail, last_seen) "
+                       "VALUES (?, ?, 'line 1', 'bad-json', ?, '2024-01-01')", (key, source, detail))
+        assert db.query("SELECT reason, n, example_source, example_detail FROM failures_view") == [
+            ("bad-json", 2, "a.jsonl", "zzz: the detail of a")]

@@ -70,3 +70,13 @@ INSERT INTO schema_docs (table_name, column_name, description) VALUES
 ('quote_spread', '', 'Each quote group: how many article appearances (copies included) and outlets carry it, first and last date, first outlet.'),
 ('outlets_view', '', 'Each outlet: articles (its copies of other outlets'' texts included, n_copies of them), statements, own-voice claims, words and date range.')
 ON CONFLICT (table_name, column_name) DO UPDATE SET description = excluded.description;
+
+-- the example of each failure reason is one row's source with that same row's detail
+DROP VIEW failures_view;
+CREATE VIEW failures_view AS
+SELECT f.reason AS reason, count(*) AS n, sum(f.attempts) AS attempts,
+       (SELECT e.source FROM failures e WHERE e.reason = f.reason
+         ORDER BY e.source, e.locator, e.input_key LIMIT 1) AS example_source,
+       (SELECT e.detail FROM failures e WHERE e.reason = f.reason
+         ORDER BY e.source, e.locator, e.input_key LIMIT 1) AS example_detail
+FROM failures f GROUP BY f.reason;
