@@ -6,7 +6,8 @@ Batches alternate between the two measurements so that load from other processes
 alike: each batch of texts is parsed (timed: the bare parse) and the engine then runs on the
 parsed Docs (timed: what extraction adds). The end-to-end `Extractor.extract_many` is timed
 too. The rule resolver (``coref="rules"``) is timed on the same Docs, right after the learned
-one, so the learned ranker's own cost shows beside the rules it replaces.
+one, so the learned ranker's own cost shows beside the rules it replaces.  With
+``--accurate`` the accurate mode (learned tagger) runs on the same Docs too, right after.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=50)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--accurate", action="store_true", help="time the accurate mode too")
     args = parser.parse_args()
 
     texts = load_texts(args.corpus, args.articles)
@@ -48,9 +50,12 @@ def main() -> None:
     nlp = extractor.nlp
     list(nlp.pipe(texts[:5]))  # warm up
 
-    parse_s = engine_s = rules_s = 0.0
+    parse_s = engine_s = rules_s = accurate_s = 0.0
     ratios = []
-    statements = 0
+    statements = accurate_statements = 0
+    if args.accurate:
+        from onrecord.tagger.predict import default_tagger
+        default_tagger()
     for i in range(0, len(texts), args.batch):
         batch = texts[i:i + args.batch]
         t0 = time.perf_counter()
@@ -61,7 +66,12 @@ def main() -> None:
         t2 = time.perf_counter()
         for doc in docs:
             article_from_doc(doc, ArticleMeta(), coref="rules")
-        rules_s += time.perf_counter() - t2
+        t3 = time.perf_counter()
+        rules_s += t3 - t2
+        if args.accurate:
+            for doc in docs:
+                accurate_statements += len(article_from_doc(doc, ArticleMeta(), mode="accurate").statements)
+            accurate_s += time.perf_counter() - t3
         parse_s += t1 - t0
         engine_s += t2 - t1
         ratios.append((t2 - t1) / (t1 - t0))
@@ -78,6 +88,9 @@ def main() -> None:
     print(f"parse + extraction:  {words / (parse_s + engine_s):,.0f} words/s; extraction adds "
           f"{engine_s / parse_s:.1%} to the parse (median batch {statistics.median(ratios):.1%})")
     print(f"engine with the rule resolver instead: adds {rules_s / parse_s:.1%} to the parse")
+    if args.accurate:
+        print(f"parse + accurate mode: {words / (parse_s + accurate_s):,.0f} words/s; accurate mode adds "
+              f"{accurate_s / parse_s:.1%} to the parse ({accurate_statements:,} statements)")
     print(f"extract_many end to end: {words / end_to_end_s:,.0f} words/s ({end_to_end_s:.1f} s)")
     print(f"peak RSS {peak_mb:,.0f} MB")
 

@@ -83,8 +83,10 @@ def _learned_frames(doc: Doc, text: str, rule_frames: list[Frame], lexicon) -> l
     from onrecord.tagger.predict import default_tagger
 
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else [(0, len(text))]
-    linked = link(default_tagger().spans(text), sentences)
-    return learned_frames(doc, linked, rule_frames, lexicon)
+    spans = default_tagger().spans(text)
+    hints = [((f.cue.start, f.cue.end), f.source) for f in rule_frames if f.source]
+    return learned_frames(doc, link(spans, sentences, hints), rule_frames, lexicon,
+                          [(s.start, s.end) for s in spans])
 
 
 def _parse_date(value: str | None) -> date | None:

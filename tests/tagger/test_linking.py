@@ -37,3 +37,12 @@ def test_a_cue_without_content_makes_no_attribution():
 def test_a_continuation_without_content_before_it_starts_one():
     groups = content_groups([_s("CNX", 0, 5), _s("CNX", 10, 15)])
     assert [[(f.start, f.end) for f in g] for g in groups] == [[(0, 5), (10, 15)]]
+
+
+def test_a_hint_from_the_parse_picks_the_source_over_the_nearest():
+    # 'His aides, the mayor said ...': the parse says the source is 'His aides'
+    spans = [_s("SRC", 0, 9), _s("SRC", 11, 20), _s("CUE", 21, 25), _s("CON", 26, 40)]
+    [a] = link(spans, [(0, 40)])
+    assert a.source == (11, 20)
+    [a] = link(spans, [(0, 40)], hints=[((21, 25), (0, 9))])
+    assert a.source == (0, 9)

@@ -55,8 +55,13 @@ def _sentence(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
-def link(spans: Sequence[RoleSpan], sentences: Sequence[Fragment]) -> list[LinkedAttribution]:
-    """Attributions from role spans; ``sentences`` are the text's sentence ranges, in order."""
+def link(spans: Sequence[RoleSpan], sentences: Sequence[Fragment],
+         hints: Sequence[tuple[Fragment, Fragment]] = ()) -> list[LinkedAttribution]:
+    """Attributions from role spans; ``sentences`` are the text's sentence ranges, in order.
+
+    ``hints``: (cue, source) pairs another analysis found (the rule engine's parse); a cue
+    that overlaps a hinted cue takes the source span overlapping the hinted source, when the
+    tagger marked one, before the nearest."""
     cues = [s for s in spans if s.role == "CUE"]
     sources = [s for s in spans if s.role == "SRC"]
     groups = content_groups(spans)
@@ -72,7 +77,7 @@ def link(spans: Sequence[RoleSpan], sentences: Sequence[Fragment]) -> list[Linke
         used_cues.add(i)
         used_groups.add(j)
         cue, group = cues[i], groups[j]
-        source = _source(cue, group, sources, starts)
+        source = _hinted(cue, sources, hints) or _source(cue, group, sources, starts)
         score = sum(s.score for s in [cue, *group]) / (len(group) + 1)
         out.append(LinkedAttribution((cue.start, cue.end), source,
                                      tuple((f.start, f.end) for f in group), score))
@@ -81,6 +86,22 @@ def link(spans: Sequence[RoleSpan], sentences: Sequence[Fragment]) -> list[Linke
 
 def _inside(cue: RoleSpan, group: list[RoleSpan]) -> bool:
     return any(f.start <= cue.start and cue.end <= f.end for f in group)
+
+
+def _overlaps(a: Fragment, b: Fragment) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _hinted(cue: RoleSpan, sources: list[RoleSpan],
+            hints: Sequence[tuple[Fragment, Fragment]]) -> Fragment | None:
+    for hint_cue, hint_source in hints:
+        if _overlaps((cue.start, cue.end), hint_cue):
+            shared = [(min(s.end, hint_source[1]) - max(s.start, hint_source[0]), -s.start, s)
+                      for s in sources if _overlaps((s.start, s.end), hint_source)]
+            if shared:
+                best = max(shared, key=lambda x: x[:2])[2]
+                return best.start, best.end
+    return None
 
 
 def _source(cue: RoleSpan, group: list[RoleSpan], sources: list[RoleSpan],

@@ -42,6 +42,7 @@ class AttributionTagger:
                 raise ValueError(f"labels {self.config['labels']} are not this version's {LABELS}")
             self.tokenizer = Tokenizer.from_file(str(tok))
             options = ort.SessionOptions()
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             if threads:
                 options.intra_op_num_threads = threads
             self.session = ort.InferenceSession(str(model), options,
