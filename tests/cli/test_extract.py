@@ -111,3 +111,44 @@ def test_warc_and_gzip_are_refused_with_one_line(tmp_path):
         result = run("extract", str(path))
         assert result.exit_code == 1 and message in result.output and "onrecord ingest" in result.output
         assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_accurate_mode_says_so_in_the_json():
+    result = run("extract", EXAMPLE, "--mode", "accurate", "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["mode"] == "accurate" and doc["statements"]
+    assert all(doc["text"][s["cue"]["start"]:s["cue"]["end"]] == s["cue"]["text"] for s in doc["statements"])
+
+
+def test_accurate_mode_without_its_extra_is_one_line_saying_what_to_install(monkeypatch):
+    import sys
+
+    from onrecord.tagger import predict
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    predict.default_tagger.cache_clear()
+    try:
+        result = run("extract", "-", "--mode", "accurate", input="Anna said hello.")
+    finally:
+        predict.default_tagger.cache_clear()
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "pip install -e '.[accurate]'" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_ingest_in_accurate_mode_stores_the_learned_statements(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "acc.db"
+    result = run("ingest", EXAMPLE, "--db", str(db), "--workers", "0", "--mode", "accurate", "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output.strip().splitlines()[-1])
+    assert summary["new"] == 1 and summary["statements"] > 0
+    con = sqlite3.connect(db)
+    assert con.execute("select count(*) from statements").fetchone()[0] == summary["statements"]
+
+
+def test_ingest_accurate_mode_refuses_a_custom_extractor():
+    result = run("ingest", EXAMPLE, "--mode", "accurate", "--extractor", "x:y")
+    assert result.exit_code == 2 and "--extractor" in result.output

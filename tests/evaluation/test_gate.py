@@ -84,3 +84,27 @@ def test_gap_validation_meets_floors(shared: Path, floors: dict[str, Any], extra
     assert result["examples"] == 454
     failures = below_floors(floors["gap_validation"], gap_floor_view(result))
     assert not failures, "GAP validation below floors:\n" + "\n".join(failures)
+
+
+@pytest.fixture(scope="module")
+def accurate(extractor: Any) -> Any:
+    from onrecord.pipeline import Extractor
+
+    return Extractor(nlp=extractor.nlp, mode="accurate")
+
+
+def test_polnear_dev_in_accurate_mode_meets_floors(shared: Path, floors: dict[str, Any],
+                                                   accurate: Any) -> None:
+    """All 84 dev articles, in accurate mode (the learned tagger, int8 ONNX)."""
+    scores = evaluate_polnear(shared / "data" / "polnear" / "dev", accurate)
+    assert scores.documents == 84
+    print(scores.to_dict())
+    failures = below_floors(floors["polnear_dev_accurate"], scores.floor_view())
+    assert not failures, "PolNeAR dev (accurate mode) below floors:\n" + "\n".join(failures)
+
+
+def test_seed_in_accurate_mode_meets_floors(shared: Path, floors: dict[str, Any], accurate: Any) -> None:
+    scores = evaluate_seed(shared / "seed" / "gold.json", shared / "seed" / "article.txt", accurate)
+    print(scores.report())
+    failures = below_floors(floors["seed_accurate"], scores.floor_view())
+    assert not failures, "seed (accurate mode) below floors:\n" + "\n".join(failures) + "\n" + scores.report()

@@ -27,7 +27,7 @@ def learned_frames(doc: Doc, linked: Sequence[LinkedAttribution], rule_frames: S
     """One Frame per linked attribution, the rule frames nested in their contents, and the
     rule frames the tagger left alone (cue outside every ``tagged`` span): the fallback."""
     frames = [prefer_rule_spans(f, rule_frames) for a in linked
-              if (f := _frame(doc, a, lexicon)) is not None]
+              if (f := _frame(doc, a, lexicon)) is not None and not is_reply_marker(f, lexicon)]
     return frames + nested_rule_frames(frames, rule_frames) + untouched_rule_frames(tagged, rule_frames)
 
 
@@ -42,6 +42,17 @@ def prefer_rule_spans(frame: Frame, rule_frames: Sequence[Frame]) -> Frame:
     if rule.source is None:
         return replace(rule, source=frame.source, source_head=frame.source_head)
     return rule
+
+
+def is_reply_marker(frame: Frame, lexicon: Lexicon) -> bool:
+    """A participle of commenting that introduces another cue ("Commenting on the FT's claim,
+    Zelensky insisted ..."): it says what a statement answers, and is no statement itself."""
+    head = frame.cue.head
+    if head.tag_ != "VBG" or head.dep_ not in ("advcl", "xcomp", "npadvmod", "prep"):
+        return False
+    preps = [c.lower_ for c in head.children if c.dep_ == "prep"]
+    responding = lexicon.reply_markers.get("response_verb", frozenset())
+    return any(f"{head.lemma_.lower()} {p}" in responding for p in preps) or head.lemma_.lower() in responding
 
 
 def untouched_rule_frames(tagged: Sequence[tuple[int, int]], rule_frames: Sequence[Frame]) -> list[Frame]:
