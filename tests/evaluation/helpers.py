@@ -40,8 +40,9 @@ def statement(text: str, id: str, cue: str, content: str, *, speaker: str | None
 class FakeExtractor:
     """Stands in for the spaCy-backed Extractor: one fixed statement per text."""
 
-    def __init__(self, shorten: bool = False) -> None:
+    def __init__(self, shorten: bool = False, mode: str = "fast") -> None:
         self.shorten = shorten
+        self.mode = mode
         self.seen: list[str | None] = []
 
     def extract_many(self, items: Iterable[tuple[str, object]]) -> Iterator[Article]:

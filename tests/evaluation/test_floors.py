@@ -36,7 +36,8 @@ def test_committed_floors_name_known_scores() -> None:
     gap = {"overall": zero, "masculine": zero, "feminine": zero, "bias": 0.0}
     known = {"polnear_dev": PolnearScores().floor_view(), "seed": empty_seed.floor_view(),
              "speakers_dev": SpeakerScores("learned").floor_view(),
-             "gum_dev_coref": gum.floor_view(), "gap_validation": gap_floor_view(gap)}
+             "gum_dev_coref": gum.floor_view(), "gap_validation": gap_floor_view(gap),
+             "polnear_dev_accurate": PolnearScores().floor_view(), "seed_accurate": empty_seed.floor_view()}
     assert set(floors) == set(known)
     for section, tree in floors.items():
         assert set(flatten(tree)) <= set(flatten(known[section])), section
