@@ -37,8 +37,9 @@ def prepare_text(text: str) -> str:
 
 COREF = ("learned", "rules")
 MODES = ("fast", "accurate")
-"""fast: the rule engine finds the attributions; accurate: the learned tagger does, the rules
-nest inside its contents (``onrecord.tagger``, the accurate extra)."""
+"""fast: the rule engine finds the attributions; accurate: the learned tagger does too, the
+rules' spans kept where the parse found the same cue (``onrecord.attribution.learned``,
+``onrecord.tagger``, the accurate extra)."""
 UNNAMED_TYPES = ("group", "document")  # speakers with no canonical name: 'officials', 'a new poll'
 
 
