@@ -79,7 +79,6 @@ def train(train_dir: Path, dev_dir: Path, out: Path, *, epochs: int = EPOCHS,
 
     started = time.time()
     torch.manual_seed(SEED)
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     rng = np.random.default_rng(SEED)
     base = base_model_dir()
     tok = load_tokenizer(base)
