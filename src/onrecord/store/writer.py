@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -64,54 +66,55 @@ class Writer:
         self.db, self.run_id = db, run_id
         self.entities = EntityResolver(db)
 
-    def write(self, outcomes: list[Outcome]) -> Counts:
-        counts = Counts()
+    @contextmanager
+    def _batch(self) -> Iterator[None]:
+        """One transaction with the entity cache synced before and settled after (forgotten
+        if the transaction fails)."""
         try:
             with self.db.transaction():
                 self.entities.sync()
-                for outcome in outcomes:
-                    if isinstance(outcome, Failed):
-                        self._failure(outcome)
-                        counts.failed[outcome.reason] += 1
-                        continue
-                    stored = self._guarded_article(outcome)
-                    if isinstance(stored, Failed):
-                        self._failure(stored)
-                        counts.failed[stored.reason] += 1
-                        continue
-                    counts.words += outcome.words
-                    if stored == "new":
-                        counts.new += 1
-                        counts.statements += len(outcome.article.statements)
-                    elif stored == "copy":
-                        counts.copies += 1
-                    else:
-                        counts.duplicate += 1
+                yield
                 self.entities.settle()
         except BaseException:
             self.entities.forget()
             raise
+
+    def write(self, outcomes: list[Outcome]) -> Counts:
+        counts = Counts()
+        with self._batch():
+            for outcome in outcomes:
+                if isinstance(outcome, Failed):
+                    self._failure(outcome)
+                    counts.failed[outcome.reason] += 1
+                    continue
+                stored = self._guarded_article(outcome)
+                if isinstance(stored, Failed):
+                    self._failure(stored)
+                    counts.failed[stored.reason] += 1
+                    continue
+                counts.words += outcome.words
+                if stored == "new":
+                    counts.new += 1
+                    counts.statements += len(outcome.article.statements)
+                elif stored == "copy":
+                    counts.copies += 1
+                else:
+                    counts.duplicate += 1
         return counts
 
     def write_copies(self, items: list[CopyItem]) -> Counts:
         """Store known texts read again: each a copy or a duplicate (see ``copies``), in one transaction."""
         counts = Counts()
-        try:
-            with self.db.transaction():
-                self.entities.sync()
-                for item in items:
-                    stored = self._guarded_copy(item)
-                    if isinstance(stored, Failed):
-                        self._failure(stored)
-                        counts.failed[stored.reason] += 1
-                    elif stored:
-                        counts.copies += 1
-                    else:
-                        counts.duplicate += 1
-                self.entities.settle()
-        except BaseException:
-            self.entities.forget()
-            raise
+        with self._batch():
+            for item in items:
+                stored = self._guarded_copy(item)
+                if isinstance(stored, Failed):
+                    self._failure(stored)
+                    counts.failed[stored.reason] += 1
+                elif stored:
+                    counts.copies += 1
+                else:
+                    counts.duplicate += 1
         return counts
 
     def _guarded_copy(self, item: CopyItem) -> bool | None | Failed:
