@@ -43,11 +43,13 @@ rules' spans kept where the parse found the same cue (``onrecord.attribution.lea
 UNNAMED_TYPES = ("group", "document")  # speakers with no canonical name: 'officials', 'a new poll'
 
 
-def article_from_doc(doc: Doc, meta, *, coref: str = "learned", mode: str = "fast") -> Article:
+def article_from_doc(doc: Doc, meta, *, coref: str = "learned", mode: str = "fast",
+                     events: bool = False) -> Article:
     """Every attribution in a parsed document, as an Article.
 
     ``coref`` picks the pronoun resolver: the shipped learned ranker or the rules.
-    ``mode`` picks what finds the attributions (``MODES``)."""
+    ``mode`` picks what finds the attributions (``MODES``). ``events`` codes PLOVER event
+    records too (``onrecord.events``; the shipped event coder needs the accurate extra)."""
     if coref not in COREF:
         raise ValueError(f"coref must be one of {COREF}, not {coref!r}")
     if mode not in MODES:
@@ -69,13 +71,23 @@ def article_from_doc(doc: Doc, meta, *, coref: str = "learned", mode: str = "fas
                    statement_time(doc, frame, published))
         for i, frame in enumerate(frames)]
     statements = find_replies(doc, statements, index, entity_ids, lexicon)
-    return Article(
+    article = Article(
         text=text, id=meta.id, title=meta.title, outlet=meta.outlet, published=meta.published,
         entities=_entities(index.entities, entity_ids),
         statements=tuple(statements),
         own_voice=tuple(find_own_voice(doc, statements)),
         mode=mode,
     )
+    return _with_events(doc, article, published) if events else article
+
+
+def _with_events(doc: Doc, article: Article, published: date | None) -> Article:
+    from dataclasses import replace
+
+    from onrecord.eventcoder.predict import default_coder
+    from onrecord.events.coding import code_events
+
+    return replace(article, events=code_events(doc, article, default_coder(), published))
 
 
 def _learned_frames(doc: Doc, text: str, rule_frames: list[Frame], lexicon) -> list[Frame]:

@@ -31,11 +31,13 @@ class Extractor:
     """Loads the parser once and turns texts (or parsed Docs) into Articles."""
 
     def __init__(self, model: str = DEFAULT_MODEL, nlp: Any = None, coref: str = "learned",
-                 mode: str = "fast") -> None:
+                 mode: str = "fast", events: bool = False) -> None:
         """``coref``: "learned" (the shipped pronoun ranker, loaded now so that a missing or
         corrupt model file fails here, saying how to rebuild it) or "rules".
         ``mode``: "fast" (the rule engine) or "accurate" (the learned tagger, the accurate
-        extra; loaded now, so a missing dependency or model fails here, saying what to do)."""
+        extra; loaded now, so a missing dependency or model fails here, saying what to do).
+        ``events``: code PLOVER event records too (the shipped event coder, same extra,
+        loaded now for the same reason)."""
         from onrecord.engine import COREF, MODES
 
         if coref not in COREF:
@@ -48,6 +50,10 @@ class Extractor:
         if mode == "accurate":
             from onrecord.tagger.predict import default_tagger
             default_tagger()
+        if events:
+            from onrecord.eventcoder.predict import default_coder
+            default_coder()
+        self.events = events
         self.coref = coref
         self.mode = mode
         self.nlp = nlp if nlp is not None else load_model(model)
@@ -66,7 +72,7 @@ class Extractor:
         from onrecord.engine import article_from_doc
 
         for doc, meta in self.parse_many(items, batch_size=batch_size):
-            yield article_from_doc(doc, meta, coref=self.coref, mode=self.mode)
+            yield article_from_doc(doc, meta, coref=self.coref, mode=self.mode, events=self.events)
 
     def parse_many(self, items: Iterable[tuple[str, ArticleMeta]], *,
                    batch_size: int = 32) -> Iterator[tuple[Any, ArticleMeta]]:

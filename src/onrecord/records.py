@@ -17,6 +17,7 @@ ResolutionMethod = Literal["name", "surname", "role", "pronoun", "quote-first-pe
 StatementKind = Literal["direct", "indirect", "mixed"]
 ReplyType = Literal["rejects", "confirms", "responds"]
 Granularity = Literal["day", "week", "month", "year"]
+AuxMode = Literal["negation", "hypothetical", "future", "historical"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,104 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class EventActor:
+    """An actor or recipient of an event: the words in the text and, where resolved, the
+    article's canonical entity with its country and sector (``onrecord.events.registry``)."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    name: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3, as POLECAT
+    sector: str | None = None  # government, military, rebel, party, media, business, ngo, igo, civilian ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "entity": self.entity,
+                "name": self.name, "country": self.country, "sector": self.sector}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "EventActor":
+        return cls(d["start"], d["end"], d["text"], d.get("entity"), d.get("name"),
+                   d.get("country"), d.get("sector"))
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened, as written and as its gazetteer (GeoNames) entry."""
+
+    start: int
+    end: int
+    text: str
+    geonameid: int | None = None
+    name: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    feature: str | None = None  # "country", "admin1" or "city"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "geonameid": self.geonameid,
+                "name": self.name, "country": self.country, "admin1": self.admin1,
+                "latitude": self.latitude, "longitude": self.longitude, "feature": self.feature}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Place":
+        return cls(d["start"], d["end"], d["text"], d.get("geonameid"), d.get("name"), d.get("country"),
+                   d.get("admin1"), d.get("latitude"), d.get("longitude"), d.get("feature"))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER event record whose every field points at the text.
+
+    ``trigger`` is the event text, ``sentence`` the sentence it was coded from; ``statement``
+    the statement it comes from (a verbal event, or a material event reported inside one's
+    content); ``reported_by`` the provenance chain, outermost first (entity ids or names:
+    "according to Bloomberg" -> the event is Bloomberg's report, not the outlet's own claim).
+    ``date`` is the event's time where the text gives it, else the publication date with
+    ``date_from == "published"``."""
+
+    id: str
+    type: str
+    trigger: TextSpan
+    sentence: TextSpan
+    actors: tuple[EventActor, ...] = ()
+    recipients: tuple[EventActor, ...] = ()
+    mode: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    aux: tuple[AuxMode, ...] = ()
+    place: Place | None = None
+    date: str | None = None
+    date_from: Literal["text", "published"] | None = None
+    statement: str | None = None
+    reported_by: tuple[str, ...] = ()
+    confidence: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "mode": list(self.mode), "context": list(self.context),
+                "aux": list(self.aux), "trigger": self.trigger.to_dict(), "sentence": self.sentence.to_dict(),
+                "actors": [a.to_dict() for a in self.actors],
+                "recipients": [r.to_dict() for r in self.recipients],
+                "place": self.place.to_dict() if self.place else None,
+                "date": self.date, "date_from": self.date_from, "statement": self.statement,
+                "reported_by": list(self.reported_by), "confidence": self.confidence}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Event":
+        return cls(
+            id=d["id"], type=d["type"], trigger=TextSpan.from_dict(d["trigger"]),
+            sentence=TextSpan.from_dict(d["sentence"]),
+            actors=tuple(EventActor.from_dict(a) for a in d.get("actors", [])),
+            recipients=tuple(EventActor.from_dict(r) for r in d.get("recipients", [])),
+            mode=tuple(d.get("mode", ())), context=tuple(d.get("context", ())), aux=tuple(d.get("aux", ())),
+            place=Place.from_dict(d["place"]) if d.get("place") else None,
+            date=d.get("date"), date_from=d.get("date_from"), statement=d.get("statement"),
+            reported_by=tuple(d.get("reported_by", ())), confidence=d.get("confidence"))
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """Everything onrecord found in one article."""
 
@@ -200,6 +299,8 @@ class Article:
     own_voice: tuple[TextSpan, ...] = field(default=())
     mode: str = "fast"
     """What found the attributions: "fast" (rules) or "accurate" (the learned tagger)."""
+    events: tuple[Event, ...] = ()
+    """PLOVER event records (``onrecord.events``); empty unless events were coded."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -213,6 +314,7 @@ class Article:
             "statements": [s.to_dict() for s in self.statements],
             "own_voice": [o.to_dict() for o in self.own_voice],
             "mode": self.mode,
+            "events": [e.to_dict() for e in self.events],
         }
 
     @classmethod
@@ -226,6 +328,7 @@ class Article:
             statements=tuple(Statement.from_dict(s) for s in d.get("statements", [])),
             own_voice=tuple(TextSpan.from_dict(o) for o in d.get("own_voice", [])),
             mode=d.get("mode", "fast"),
+            events=tuple(Event.from_dict(e) for e in d.get("events", [])),
         )
 
     def statement(self, statement_id: str) -> Statement:
