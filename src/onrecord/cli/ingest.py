@@ -83,7 +83,7 @@ def print_summary(console: Console, s: Summary, db: str) -> None:
     t.add_column(justify="right")
     for label, value in (("read", s.read), ("new", c.new), ("duplicate", c.duplicate), ("copies", c.copies),
                          ("failed", c.n_failed), ("skipped (not articles)", s.skipped),
-                         ("statements", c.statements), ("words", c.words)):
+                         ("statements", c.statements), ("events", c.events), ("words", c.words)):
         t.add_row(label, f"{value:,}")
     for reason, n in sorted(c.failed.items(), key=lambda x: -x[1]):
         t.add_row(f"  failed: {reason}", f"{n:,}")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onrecord.store.db import Database
+from onrecord.store.event_groups import events_of_entity, regroup
 from onrecord.store.normalise import name_key
 
 if TYPE_CHECKING:
@@ -213,8 +214,11 @@ class EntityResolver:
 
 def merge_entity(db: Database, src: int, dst: int, *, origin: str | None = None) -> None:
     """Fold entity ``src`` into ``dst``: statements, mentions, outlets and aliases move over (with
-    ``origin`` when given); ``dst`` keeps its registry id, or takes ``src``'s."""
+    ``origin`` when given); ``dst`` keeps its registry id, or takes ``src``'s.  Events with ``src``
+    among their participants are regrouped."""
     db.execute("UPDATE statements SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (dst, src))
+    moved = events_of_entity(db, src)
+    db.execute("UPDATE event_participants SET entity_id = ? WHERE entity_id = ?", (dst, src))
     db.execute("UPDATE article_entities SET entity_id = ? WHERE entity_id = ?", (dst, src))
     db.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = ?", (dst, src))
     db.execute("UPDATE copies SET outlet_id = ? WHERE outlet_id = ?", (dst, src))
@@ -226,6 +230,7 @@ def merge_entity(db: Database, src: int, dst: int, *, origin: str | None = None)
     db.execute("DELETE FROM entities WHERE id = ?", (src,))
     if rid:
         db.execute("UPDATE entities SET registry_id = coalesce(registry_id, ?) WHERE id = ?", (rid, dst))
+    regroup(db, moved)
 
 
 def merge_surnames(db: Database) -> int:
@@ -291,6 +296,9 @@ def drop_nameless(db: Database) -> int:
                 db.execute("DELETE FROM entity_aliases WHERE alias_key = ?", (key,))
         for eid, key in db.query("SELECT id, key FROM entities"):
             if is_nameless(key):
+                unlinked = events_of_entity(db, eid)
+                db.execute("UPDATE event_participants SET entity_id = NULL WHERE entity_id = ?", (eid,))
+                regroup(db, unlinked)
                 for sql in ("UPDATE statements SET speaker_entity_id = NULL WHERE speaker_entity_id = ?",
                             "UPDATE article_entities SET entity_id = NULL WHERE entity_id = ?",
                             "UPDATE articles SET outlet_id = NULL WHERE outlet_id = ?",

@@ -41,6 +41,14 @@ EXPORTS: dict[str, tuple[str, dict[str, str]]] = {
         "SELECT quote_id, text, n_articles, n_outlets, first_published, first_outlet, last_published "
         "FROM quote_spread ORDER BY n_articles DESC, quote_id",
         {"n_articles": "int", "n_outlets": "int"}),
+    "events": (
+        "SELECT v.event_id, v.article_id, v.local_id, v.event_date, v.date, v.date_from, v.type, v.quad, v.modes, "
+        "v.contexts, v.aux, v.actors, v.recipients, v.trigger, v.sentence, v.statement_id, v.statement_local_id, "
+        "v.place, v.geonameid, v.place_country, v.latitude, v.longitude, v.reported_by, v.confidence, v.group_key, "
+        "v.published, v.outlet, v.title, v.url FROM events_view v ORDER BY v.event_id",
+        {"event_id": "int", "article_id": "int", "statement_id": "int", "geonameid": "int", "latitude": "float",
+         "longitude": "float", "confidence": "float", "modes": "list", "contexts": "list", "aux": "list",
+         "actors": "list", "recipients": "list", "reported_by": "list"}),
     "failures": (
         "SELECT input_key, source, locator, reason, detail, attempts, last_seen FROM failures ORDER BY source, locator",
         {"attempts": "int"}),
@@ -52,15 +60,19 @@ FORMATS = ("jsonl", "csv", "parquet")
 def export(db: Database, table: str, fmt: str, out: IO[Any]) -> int:
     """Write ``table`` to ``out`` (text for jsonl/csv, binary for parquet); returns rows written."""
     sql, types = EXPORTS[table]
-    cols, chunks = stream_rows(db, sql)
+    cols, raw = stream_rows(db, sql)
+    chunks = raw
     lists = [i for i, c in enumerate(cols) if types.get(c) == "list"]
     if lists:
         chunks = _decode_lists(chunks, lists)
-    if fmt == "jsonl":
-        return _jsonl(cols, chunks, out)
-    if fmt == "csv":
-        return _csv(cols, chunks, out)
-    return _parquet(cols, chunks, types, out)
+    try:
+        if fmt == "jsonl":
+            return _jsonl(cols, chunks, out)
+        if fmt == "csv":
+            return _csv(cols, chunks, out)
+        return _parquet(cols, chunks, types, out)
+    finally:
+        raw.close()  # stopped early (a closed pipe): release the cursor while the connection is open
 
 
 def _decode_lists(chunks: Iterator[list[tuple]], columns: list[int]) -> Iterator[list[tuple]]:

@@ -66,7 +66,8 @@ class Summary:
         return {
             "run_id": self.run_id, "status": self.status, "read": self.read, "skipped": self.skipped,
             "new": c.new, "duplicate": c.duplicate, "copies": c.copies, "failed": c.n_failed,
-            "failed_by_reason": dict(c.failed), "statements": c.statements, "words": c.words,
+            "failed_by_reason": dict(c.failed), "statements": c.statements, "events": c.events,
+            "words": c.words,
             "seconds": round(self.seconds, 2), "articles_per_s": round(self.articles_per_s, 2),
             "words_per_s": round(self.words_per_s, 1), "db_bytes": self.db_bytes,
             "workers": {w: {"first_mb": round(s.first_mb, 1), "last_mb": round(s.last_mb, 1),

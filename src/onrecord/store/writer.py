@@ -1,6 +1,6 @@
 """The single writer: stores outcomes batch by batch, each batch in one transaction.
 
-An article, its statements, entities, quotes, replies and own-voice spans, and the
+An article, its statements, entities, quotes, replies, own-voice spans and events, and the
 input record that produced it are committed together or not at all.
 """
 
@@ -19,6 +19,7 @@ from onrecord.sources import ReadFailure
 from onrecord.store.copies import CopyItem, add_copy, clean_meta
 from onrecord.store.db import Database, data_errors
 from onrecord.store.entities import EntityResolver
+from onrecord.store.event_writer import store_events
 from onrecord.store.normalise import bytes_hash, copy_key, quote_hash, quote_id, quote_text, quote_words
 from onrecord.store.sanitise import clean_text, json_text
 from onrecord.store.worker import Extracted, Failed, Outcome
@@ -36,6 +37,7 @@ class Counts:
     duplicate: int = 0
     copies: int = 0  # the text of a stored article under another outlet or date
     statements: int = 0
+    events: int = 0
     words: int = 0
     failed: Counter = field(default_factory=Counter)
 
@@ -44,6 +46,7 @@ class Counts:
         self.duplicate += other.duplicate
         self.copies += other.copies
         self.statements += other.statements
+        self.events += other.events
         self.words += other.words
         self.failed.update(other.failed)
 
@@ -96,6 +99,7 @@ class Writer:
                 if stored == "new":
                     counts.new += 1
                     counts.statements += len(outcome.article.statements)
+                    counts.events += len({e.id for e in outcome.article.events})
                 elif stored == "copy":
                     counts.copies += 1
                 else:
@@ -188,6 +192,7 @@ class Writer:
                        "ON CONFLICT DO NOTHING", replies)
         db.executemany("INSERT INTO own_voice (article_id, start_char, end_char, text) VALUES (?, ?, ?, ?)",
                        [(article_id, o.start, o.end, o.text) for o in art.own_voice])
+        store_events(db, article_id, art, local_entities, ids, meta.published)
         return article_id
 
     def _article_entities(self, article_id: int, art: Article) -> dict[str, int | None]:
