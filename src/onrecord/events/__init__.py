@@ -1,0 +1,1 @@
+"""PLOVER event records coded from statements and the outlet's own sentences."""
