@@ -184,4 +184,42 @@ def speakers(directory: Path, texts: Path, errors: int, fmt: str) -> None:
         click.echo(f"{n:3d}  gold {gold!r} -> {predicted!r}")
 
 
+@evaluate.command()
+@click.option("--plv", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("../shared/data/plover/plv_train.csv"), show_default=True,
+              help="PLV train file; its fixed dev split is scored.")
+@click.option("--gsr", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("../shared/data/plover/PLOVER_GSR_CAMEO.dev.json"), show_default=True,
+              help="PLOVER gold-standard records.")
+@FORMAT
+def plover(plv: Path, gsr: Path, fmt: str) -> None:
+    """PLOVER event coding: root type and actor/recipient match on PLV dev and the gold records."""
+    from onrecord.eventcoder.predict import default_coder
+    from onrecord.evaluation.plover import evaluate_plover
+    from onrecord.pipeline import Extractor
+    from onrecord.tagger.errors import TaggerUnavailable
+
+    try:
+        report = evaluate_plover(plv, gsr, Extractor(events=True), default_coder())
+    except (FileNotFoundError, ValueError, RuntimeError, TaggerUnavailable) as err:
+        raise click.ClickException(str(err)) from err
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2))
+        return
+    table = Table(title="PLOVER event coding (root type)")
+    for col in ("set", "system", "accuracy", "macro-F1", "micro-F1", "actor", "recipient"):
+        table.add_column(col, justify="left" if col in ("set", "system") else "right")
+    for name, part in report.items():
+        systems = {"coder": part["coder"], "pipeline": part["pipeline"]} | {
+            f"baseline: {k}": v for k, v in part["baselines"].items()}
+        for system, s in systems.items():
+            table.add_row(f"{name} ({part['sentences']})", system, f"{s['accuracy']:.3f}", f"{s['macro_f1']:.3f}",
+                          f"{s['micro_f1']:.3f}", _share(s, "actor_match"), _share(s, "recipient_match"))
+    Console().print(table)
+
+
+def _share(scores: dict, key: str) -> str:
+    return f"{scores[key]:.3f}" if key in scores else ""
+
+
 commands = [evaluate]

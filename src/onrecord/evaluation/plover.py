@@ -128,3 +128,17 @@ def evaluate_plover(plv: Path, gsr: Path, extractor, coder) -> dict:
                           "lexicon": scores(gold, lexicon_baseline(rows, extractor.nlp))},
         }
     return report
+
+
+def floor_view(report: dict) -> dict:
+    """The scores the evaluation gate pins (counts and baselines left out)."""
+    keep = ("accuracy", "macro_f1", "micro_f1", "actor_match", "recipient_match")
+    return {part: {system: {k: v for k, v in report[part][system].items() if k in keep}
+                   for system in ("coder", "pipeline")} for part in ("plv_dev", "gsr")}
+
+
+def empty_floor_view() -> dict:
+    """A floor view of zeros, with every score the gate knows."""
+    zero = {"accuracy": 0.0, "macro_f1": 0.0, "micro_f1": 0.0}
+    return {part: {"coder": dict(zero), "pipeline": zero | {"actor_match": 0.0, "recipient_match": 0.0}}
+            for part in ("plv_dev", "gsr")}

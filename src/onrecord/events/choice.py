@@ -7,14 +7,22 @@ from collections.abc import Sequence
 
 from onrecord.eventcoder.labels import TYPES
 
-CONFIDENT = 0.8
+CONFIDENT = 0.7
 """The coder alone decides the type when this sure (the evidence must still propose some event)."""
-FALLBACK = 0.15
+FALLBACK = 0.1
 """Least probability for a proposed type chosen over the coder's own first choice."""
 
 
-def choose_type(probabilities: Sequence[float], proposed: frozenset[str]) -> tuple[str, float] | None:
-    """(type, probability), or None when nothing in the text proposes an event."""
+def choose_type(probabilities: Sequence[float], proposed: frozenset[str],
+                decisive: frozenset[str] = frozenset()) -> tuple[str, float | None] | None:
+    """(type, the coder's probability of it), or None when nothing in the text proposes an event.
+
+    ``decisive`` types (a reply link's, "rejects" -> REJECT, or the cue's own, "ruled out"
+    -> REJECT) are what the statement does: the coder only ranks them, and where it would
+    have chosen another type the confidence is None (the rule, not the model, decided)."""
+    if decisive:
+        p, t = max((float(probabilities[TYPES.index(t)]), t) for t in decisive)
+        return t, (p if p >= max(probabilities) else None)
     if not proposed:
         return None
     best = max(range(len(TYPES)), key=lambda k: probabilities[k])

@@ -8,6 +8,7 @@ with the provenance chain of the statements that report them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -19,7 +20,8 @@ from onrecord.events.dates import date_range, event_time
 from onrecord.events.linking import event_actor, speaker_actor
 from onrecord.events.modes import choose_contexts, choose_modes
 from onrecord.events.ontology import is_verbal
-from onrecord.events.participants import participants
+from onrecord.events.conditions import conditions
+from onrecord.events.participants import members, participants
 from onrecord.events.places import event_place
 from onrecord.events.units import Unit, coding_units
 from onrecord.records import Article, Event, Statement, TextSpan
@@ -31,14 +33,20 @@ def code_events(doc: Doc, article: Article, coder, published: date | None) -> tu
     if not units:
         return ()
     probabilities = coder.probabilities([u.text(doc) for u in units])
-    events = [e for u, p in zip(units, probabilities) if (e := _event(doc, article, u, p, published))]
+    events = []
+    for unit, p in zip(units, probabilities):
+        event = _event(doc, article, unit, p, published)
+        if event is not None:
+            events.append(event)
+            if is_verbal(event.type) and unit.statement and not unit.reporting:
+                events.extend(_demands(doc, article, unit, event, published))
     events.sort(key=lambda e: (e.trigger.start, e.type))
     return tuple(_numbered(e, n) for n, e in enumerate(_distinct(events), 1))
 
 
 def _event(doc: Doc, article: Article, unit: Unit, probabilities: np.ndarray,
            published: date | None) -> Event | None:
-    chosen = choose_type(probabilities, unit.proposed())
+    chosen = choose_type(probabilities, unit.proposed(), unit.decisive())
     if chosen is None:
         return None
     event_type, confidence = chosen
@@ -61,17 +69,43 @@ def _event(doc: Doc, article: Article, unit: Unit, probabilities: np.ndarray,
         place=event_place(doc, unit.sentence, (trigger.idx, trigger.idx + len(trigger))),
         date=value, date_from=("text" if time else "published") if value else None,
         statement=unit.statement.id if unit.statement else None,
-        reported_by=reporters, confidence=round(confidence, 3))
+        reported_by=reporters, confidence=None if confidence is None else round(confidence, 3))
+
+
+def _demands(doc: Doc, article: Article, unit: Unit, said: Event, published: date | None) -> list[Event]:
+    """The REQUESTs a statement's conditions make of another party (``conditions``)."""
+    out = []
+    for verb, subject in conditions(doc, unit.statement):
+        clause = doc[verb.left_edge.i:verb.right_edge.i + 1]
+        lemmas = [t.lemma_.lower() for t in clause]
+        out.append(replace(
+            said, type="REQUEST", trigger=TextSpan(verb.idx, verb.idx + len(verb), verb.text),
+            recipients=tuple(event_actor(article, m) for m in members(doc, subject)),
+            mode=choose_modes("REQUEST", clause.text, lemmas), confidence=None,
+            aux=tuple(a for a in said.aux if a != "hypothetical")))
+    return out
 
 
 def _trigger(doc: Doc, unit: Unit, event_type: str) -> Token:
     """The word the event is coded from: the trigger proposing the type nearest the cue (or
     the sentence's root), else the cue, else the root."""
-    anchor = _cue_token(doc, unit.statement) if unit.statement else unit.sentence.root
+    anchor = _anchor(doc, unit)
     fitting = [t.head(doc) for t in unit.triggers if event_type in t.types]
+    if unit.reporting:
+        fitting = [t for t in fitting if _inside(t, _contents(unit.statement))]
     if fitting:
         return min(fitting, key=lambda t: abs(t.i - anchor.i))
     return anchor
+
+
+def _anchor(doc: Doc, unit: Unit) -> Token:
+    """The unit's own predicate: the cue, a reporter's content's main verb, or the sentence root."""
+    if unit.statement is None:
+        return unit.sentence.root
+    if unit.reporting:
+        content = unit.statement.content
+        return doc.char_span(content.start, content.end, alignment_mode="expand").root
+    return _cue_token(doc, unit.statement)
 
 
 def _cue_token(doc: Doc, statement: Statement) -> Token:
@@ -81,7 +115,7 @@ def _cue_token(doc: Doc, statement: Statement) -> Token:
 def _said(unit: Unit, trigger: Token) -> bool:
     """Whether the event is the act of saying itself (the trigger is the statement's cue or
     its content has no subject of its own)."""
-    if unit.statement is None:
+    if unit.statement is None or unit.reporting:
         return False
     cue = unit.statement.cue
     return cue.start <= trigger.idx < cue.end or not _inside(trigger, _contents(unit.statement))
@@ -91,6 +125,10 @@ def _participants(doc: Doc, article: Article, unit: Unit, trigger: Token, event_
     """(actors, recipients, reported_by) of the event."""
     chain = tuple(_who(s) for s in unit.reporters)
     actor_spans, recipient_spans = participants(doc, trigger)
+    recipient_spans = [r for r in recipient_spans if not any(_overlaps(r, a) for a in actor_spans)]
+    if statement_speaker := (unit.statement.speaker if unit.statement else None):
+        recipient_spans = [r for r in recipient_spans
+                           if not (r.start_char < statement_speaker.end and statement_speaker.start < r.end_char)]
     recipients = tuple(event_actor(article, s) for s in recipient_spans)
     statement = unit.statement
     if statement is None:
@@ -98,9 +136,20 @@ def _participants(doc: Doc, article: Article, unit: Unit, trigger: Token, event_
     said = _said(unit, trigger) or (is_verbal(event_type) and not actor_spans)
     if said and statement.speaker is not None:
         replied = _replied_speakers(article, statement)
+        if not recipients and not replied:  # "said they will release two prisoners"
+            recipients = tuple(event_actor(article, s) for s in _content_recipients(doc, statement))
         return (speaker_actor(article, statement.speaker),), replied or recipients, chain
     actors = tuple(event_actor(article, s) for s in actor_spans)
     return actors, recipients, chain + ((_who(statement),) if statement.speaker else ())
+
+
+def _content_recipients(doc: Doc, statement: Statement) -> list[Span]:
+    content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
+    return participants(doc, content.root)[1] if content is not None else []
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _replied_speakers(article: Article, statement: Statement):
@@ -140,6 +189,4 @@ def _distinct(events: list[Event]) -> list[Event]:
 
 
 def _numbered(event: Event, n: int) -> Event:
-    from dataclasses import replace
-
     return replace(event, id=f"ev{n}")

@@ -24,7 +24,7 @@ def event_time(doc: Doc, trigger: Token, published: date | None,
     best = None
     for s, e, expr in find_expressions(text[start:end]):
         s, e = start + s, start + e
-        if any(a <= s < b for a, b in excluded):
+        if any(a <= s < b for a, b in excluded) or not _dates(doc, s, trigger):
             continue
         distance = min(abs(s - trigger.idx), abs(trigger.idx - e))
         if best is None or distance < best[0]:
@@ -52,3 +52,17 @@ def date_range(value: str | None) -> tuple[date, date] | None:
         y, m = add_months(parts[0], parts[1], 1)
         return date(parts[0], parts[1], 1), date.fromordinal(date(y, m, 1).toordinal() - 1)
     return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+def _dates(doc: Doc, start: int, trigger: Token) -> bool:
+    """Whether the expression at ``start`` belongs to the trigger's own clause: its nearest
+    verb up the tree is the trigger's (not a relative or subordinate clause's: "the lands it
+    has lost since 2014")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and _verb_of(span.root) is _verb_of(trigger)
+
+
+def _verb_of(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-DIRECTED = {"against", "on", "with", "to", "at", "into", "upon", "toward", "towards", "for", "from", "over"}
+from onrecord.lexicons import load_lexicon
+
+DIRECTED = {"against", "on", "with", "to", "at", "into", "upon", "toward", "towards", "for", "from", "over", "of"}
 SUBJECTS = {"nsubj", "csubj"}
 OBJECTS = {"dobj", "obj", "dative", "attr"}
+DATELINE_BREAKS = {"-", "--", "—", "–", ")", ":"}
 _DROP_LEFT = {"det", "predet", "punct", "cc", "preconj"}
 _CLAUSE_BREAK = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "ccomp", "xcomp"}
 
@@ -22,6 +25,9 @@ def phrase(doc: Doc, head: Token) -> Span:
     leading determiner or the clauses hanging off it."""
     left = [t for t in head.lefts if t.dep_ not in ("punct", "cc")]
     start = min((t.left_edge.i for t in left), default=head.i)
+    breaks = [t.i for t in doc[start:head.i] if t.text in DATELINE_BREAKS]
+    if breaks:  # "PARIS (Reuters) - Fighters ..." -> "Fighters ..."
+        start = breaks[-1] + 1
     while start < head.i and doc[start].dep_ in _DROP_LEFT:
         start += 1
     end = head.i + 1
@@ -53,8 +59,29 @@ def clause_verb(token: Token) -> Token:
 
 
 def actor_heads(trigger: Token) -> list[Token]:
-    """Heads of the trigger's actor phrase(s)."""
+    """Heads of the trigger's actor phrase(s); a document's author stands for the document
+    ("Zelensky's roadmap calls for ..." -> Zelensky)."""
+    return [_author(h) for h in _actor_heads(trigger)]
+
+
+def _author(head: Token) -> Token:
+    if head.pos_ == "NOUN" and load_lexicon().document_nouns.get(head.lemma_.lower()):
+        owner = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+        if owner:
+            return owner[0]
+    return head
+
+
+def _actor_heads(trigger: Token) -> list[Token]:
+    subjects = [c for c in trigger.children if c.dep_ in SUBJECTS]
+    if subjects:  # also a trigger the tagger took for a noun ("the roadmap calls for ...")
+        return subjects[:1]
     if trigger.pos_ in ("NOUN", "PROPN"):
+        governor = trigger.head
+        if trigger.dep_ == "dobj" and governor.lemma_ in LIGHT_VERBS:
+            subjects = [c for c in governor.children if c.dep_ in SUBJECTS]
+            if subjects:
+                return subjects[:1]
         return [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod")
                 and c.pos_ in ("PROPN", "NOUN", "ADJ") and (c.ent_type_ or c.pos_ == "PROPN")][:1]
     agent = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -67,16 +94,48 @@ def actor_heads(trigger: Token) -> list[Token]:
     return []
 
 
+NOT_PARTIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+PARTY_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+LIGHT_VERBS = {"launch", "hold", "stage", "express", "file", "begin", "reiterate", "promise", "offer",
+               "announce", "issue", "make", "carry", "conduct", "receive", "face", "mount", "open"}
+"""Verbs whose object noun is the event ("launched a probe", "staged a protest")."""
+
+
 def recipient_heads(trigger: Token) -> list[Token]:
-    """Heads of the trigger's recipient phrase(s)."""
+    """Heads of the trigger's recipient phrase(s): the affected party, not the thing acted
+    with ("imposed sanctions on three firms" -> the firms; "refused to send troops to Iraq" -> Iraq)."""
     if trigger.pos_ in ("VERB", "AUX"):
         passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         if passive:
             return passive[:1]
-        obj = [c for c in trigger.children if c.dep_ in OBJECTS]
-        if obj:  # "ruled out any engagement with Kiev": the party inside the object
-            return _directed_party(obj[0]) or obj[:1]
-    return _directed_objects(trigger)[:1]
+    candidates = _recipient_candidates(trigger)
+    parties = [c for c in candidates if _party(c)]
+    return (parties or candidates)[:1]
+
+
+def _recipient_candidates(trigger: Token) -> list[Token]:
+    """Objects and the objects of directed prepositions, on the trigger, on the verb a
+    nominal trigger is the object of ("filed a lawsuit against ..."), on an infinitive it
+    governs ("refused to send troops to Iraq"), then inside those (up to three levels:
+    "lift a ban on imports of British beef")."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
+        verbs.append(trigger.head)
+    out = [c for v in verbs if v.pos_ in ("VERB", "AUX") for c in v.children if c.dep_ in OBJECTS]
+    out += [g for v in verbs for g in _directed_objects(v)]
+    frontier = list(out)
+    for _ in range(3):
+        frontier = [g for t in frontier for g in _directed_objects(t)]
+        out += frontier
+    return [t for t in out if t.ent_type_ not in NOT_PARTIES and t is not trigger]
+
+
+def _party(token: Token) -> bool:
+    """Whether a noun names a party (a person, group, organisation or country)."""
+    if token.pos_ == "PROPN" or token.ent_type_ in PARTY_ENTITIES:
+        return True
+    return any(c.ent_type_ in PARTY_ENTITIES or c.pos_ == "PROPN" for c in token.children
+               if c.dep_ in ("amod", "compound", "poss"))
 
 
 def _directed_objects(token: Token) -> list[Token]:
@@ -84,12 +143,9 @@ def _directed_objects(token: Token) -> list[Token]:
             for g in prep.children if g.dep_ == "pobj"]
 
 
-def _directed_party(noun: Token) -> list[Token]:
-    return [g for g in _directed_objects(noun) if g.pos_ == "PROPN" or g.ent_type_][:1]
-
-
 def participants(doc: Doc, trigger: Token) -> tuple[list[Span], list[Span]]:
     """(actor phrases, recipient phrases) of the trigger's clause."""
     actors = [m for h in actor_heads(trigger) for m in members(doc, h)]
     recipients = [m for h in recipient_heads(trigger) for m in members(doc, h)]
     return actors, recipients
+
