@@ -96,6 +96,16 @@ def accurate_extractor(model: str | None = None) -> Extractor:
     return Extractor(model or DEFAULT_MODEL, mode="accurate")
 
 
+def events_extractor(model: str | None = None) -> Extractor:
+    """An Extractor that codes PLOVER events too (the ingest workers' factory for ``--events``)."""
+    return Extractor(model or DEFAULT_MODEL, events=True)
+
+
+def accurate_events_extractor(model: str | None = None) -> Extractor:
+    """Accurate mode with PLOVER events (``--mode accurate --events``)."""
+    return Extractor(model or DEFAULT_MODEL, mode="accurate", events=True)
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Any:
     """The spaCy pipeline, loaded once per process."""

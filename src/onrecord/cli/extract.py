@@ -18,6 +18,7 @@ MODE_OPTION = click.option(
     "--mode", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
     help="fast: the rule engine; accurate: the learned tagger (pip install -e '.[accurate]').")
 from onrecord.render import article_json, render_table
+from onrecord.render.events_table import render_events
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -40,15 +41,18 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
               help="table (default on a terminal) or json (the onrecord.article/1 contract).")
 @MODE_OPTION
+@click.option("--events", is_flag=True,
+              help="Code PLOVER event records too (the shipped event coder; pip install -e '.[accurate]').")
 def extract_command(paths: tuple[str, ...], out_dir: Path | None, published: str | None,
-                    outlet: str | None, title: str | None, fmt: str | None, mode: str) -> None:
+                    outlet: str | None, title: str | None, fmt: str | None, mode: str,
+                    events: bool) -> None:
     """Extract who said what, citing whom, when and in reply to whom from PATHS (or - for stdin)."""
     fmt = fmt or ("table" if sys.stdout.isatty() and out_dir is None else "json")
     if len(paths) > 1 and out_dir is None and fmt == "json":
         raise click.UsageError("several inputs print one JSON document each; pass --out DIR "
                                "to get one file per input")
     try:
-        extractor = Extractor(mode=mode)
+        extractor = Extractor(mode=mode, events=events)
     except (ModelFileError, TaggerUnavailable) as err:
         raise click.ClickException(str(err)) from None
     failures = 0
@@ -92,6 +96,7 @@ def _emit(article, path: str, out_dir: Path | None, fmt: str, written: set[Path]
         click.echo(article_json(article))
     else:
         render_table(article, Console())
+        render_events(article, Console())
 
 
 commands = [extract_command]

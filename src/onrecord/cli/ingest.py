@@ -100,21 +100,28 @@ def print_summary(console: Console, s: Summary, db: str) -> None:
         console.print("Interrupted: run the same command again to resume; nothing is stored twice.")
 
 
-def _accurate(extractor: str) -> str:
-    """The accurate extractor spec, after checking here that the tagger loads."""
+def _learned_extractor(extractor: str, mode: str, events: bool) -> str:
+    """The extractor spec for accurate mode and/or events, after checking here that the
+    learned models they need load."""
+    from onrecord.eventcoder.predict import default_coder
     from onrecord.tagger.errors import TaggerUnavailable
     from onrecord.tagger.predict import default_tagger
 
     if extractor != DEFAULT_EXTRACTOR:
-        raise click.UsageError("--mode accurate builds its own extractor; leave out --extractor")
+        raise click.UsageError("--mode accurate and --events build their own extractor; leave out --extractor")
     try:
-        default_tagger()
+        if mode == "accurate":
+            default_tagger()
+        if events:
+            default_coder()
     except TaggerUnavailable as err:
         raise click.ClickException(str(err)) from None
-    return ACCURATE_EXTRACTOR
+    return LEARNED_EXTRACTORS[(mode, events)]
 
 
-ACCURATE_EXTRACTOR = "onrecord.pipeline:accurate_extractor"
+LEARNED_EXTRACTORS = {("accurate", False): "onrecord.pipeline:accurate_extractor",
+                      ("fast", True): "onrecord.pipeline:events_extractor",
+                      ("accurate", True): "onrecord.pipeline:accurate_events_extractor"}
 
 
 @click.command("ingest")
@@ -134,10 +141,12 @@ ACCURATE_EXTRACTOR = "onrecord.pipeline:accurate_extractor"
               help="Without a terminal: seconds between progress lines on stderr (0: none).")
 @click.option("--mode", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
               help="fast: the rule engine; accurate: the learned tagger (pip install -e '.[accurate]').")
+@click.option("--events", is_flag=True,
+              help="Code PLOVER event records too (the shipped event coder; pip install -e '.[accurate]').")
 @click.option("--extractor", default=DEFAULT_EXTRACTOR, hidden=True,
               help="module:callable (or file.py:callable) building the extractor; for tests.")
 def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: int, recycle_after: int,
-                   model: str | None, as_json: bool, log_every: float, mode: str,
+                   model: str | None, as_json: bool, log_every: float, mode: str, events: bool,
                    extractor: str) -> None:
     """Read articles from PATHS and store what they attribute to whom.
 
@@ -150,8 +159,8 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: in
         default_ranker()  # a missing or corrupt model stops here, saying how to rebuild it
     except ModelFileError as err:
         raise click.ClickException(str(err)) from None
-    if mode == "accurate":
-        extractor = _accurate(extractor)
+    if mode == "accurate" or events:
+        extractor = _learned_extractor(extractor, mode, events)
     options = IngestOptions(workers=workers, batch_size=batch_size, extractor=extractor, model=model,
                             max_articles_per_worker=recycle_after)
     try:
