@@ -6,6 +6,7 @@ from pathlib import Path
 
 from onrecord.evaluation.coref_eval import CorefResult, gap_floor_view
 from onrecord.evaluation.coref_metrics import Score
+from onrecord.evaluation.plover import empty_floor_view
 from onrecord.evaluation.floors import below_floors, flatten, load_floors
 from onrecord.evaluation.polnear import PolnearScores
 from onrecord.evaluation.seed import score_seed
@@ -37,7 +38,8 @@ def test_committed_floors_name_known_scores() -> None:
     known = {"polnear_dev": PolnearScores().floor_view(), "seed": empty_seed.floor_view(),
              "speakers_dev": SpeakerScores("learned").floor_view(),
              "gum_dev_coref": gum.floor_view(), "gap_validation": gap_floor_view(gap),
-             "polnear_dev_accurate": PolnearScores().floor_view(), "seed_accurate": empty_seed.floor_view()}
+             "polnear_dev_accurate": PolnearScores().floor_view(), "seed_accurate": empty_seed.floor_view(),
+             "plover": empty_floor_view()}
     assert set(floors) == set(known)
     for section, tree in floors.items():
         assert set(flatten(tree)) <= set(flatten(known[section])), section

@@ -108,3 +108,17 @@ def test_seed_in_accurate_mode_meets_floors(shared: Path, floors: dict[str, Any]
     print(scores.report())
     failures = below_floors(floors["seed_accurate"], scores.floor_view())
     assert not failures, "seed (accurate mode) below floors:\n" + "\n".join(failures) + "\n" + scores.report()
+
+
+def test_plover_event_coding_meets_floors(shared: Path, floors: dict[str, Any], extractor: Any) -> None:
+    """PLV dev (the fixed split of PLV train) and the PLOVER gold records: the coder and the pipeline."""
+    from onrecord.eventcoder.predict import default_coder
+    from onrecord.evaluation.plover import evaluate_plover, floor_view
+    from onrecord.pipeline import Extractor
+
+    plover = shared / "data" / "plover"
+    report = evaluate_plover(plover / "plv_train.csv", plover / "PLOVER_GSR_CAMEO.dev.json",
+                             Extractor(nlp=extractor.nlp, events=True), default_coder())
+    print(report)
+    failures = below_floors(floors["plover"], floor_view(report))
+    assert not failures, "PLOVER event coding below floors:\n" + "\n".join(failures)
