@@ -37,7 +37,7 @@ def aux_modes(trigger: Token, event_date: tuple[date, date] | None, published: d
 def _chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs it hangs on within its clause ("wants to attack": attack, wants)."""
     out = [trigger]
-    while trigger.dep_ in ("xcomp", "pobj", "dobj") and trigger.head is not trigger and len(out) < 4:
+    while trigger.dep_ in ("xcomp", "pobj", "dobj") and trigger.head.i != trigger.i and len(out) < 4:
         trigger = trigger.head
         out.append(trigger)
     return out
@@ -63,7 +63,7 @@ def _future(trigger: Token, event_date: tuple[date, date] | None, published: dat
     chain = _chain(trigger)
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for v in chain for c in v.children):
         return True
-    if any(v.lemma_ in INTENT_VERBS and v is not trigger for v in chain):
+    if any(v.lemma_ in INTENT_VERBS and v.i != trigger.i for v in chain):
         return True
     if any(v.lemma_ == "go" and any(c.dep_ == "xcomp" for c in v.children) and v.tag_ == "VBG" for v in chain):
         return True

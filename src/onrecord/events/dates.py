@@ -59,10 +59,11 @@ def _dates(doc: Doc, start: int, trigger: Token) -> bool:
     verb up the tree is the trigger's (not a relative or subordinate clause's: "the lands it
     has lost since 2014")."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and _verb_of(span.root) is _verb_of(trigger)
+    return span is not None and _verb_of(span.root).i == _verb_of(trigger).i
 
 
 def _verb_of(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    """The nearest verb at or above ``token``; the sentence root where there is none."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token

@@ -53,7 +53,7 @@ def members(doc: Doc, head: Token) -> list[Span]:
 def clause_verb(token: Token) -> Token:
     """The verb whose subject a trigger shares: itself, or the verb an infinitive hangs on
     ("plans to attack" -> "plans")."""
-    while token.dep_ in ("xcomp", "conj") and token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+    while token.dep_ in ("xcomp", "conj") and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
         token = token.head
     return token
 
@@ -127,7 +127,7 @@ def _recipient_candidates(trigger: Token) -> list[Token]:
     for _ in range(3):
         frontier = [g for t in frontier for g in _directed_objects(t)]
         out += frontier
-    return [t for t in out if t.ent_type_ not in NOT_PARTIES and t is not trigger]
+    return [t for t in out if t.ent_type_ not in NOT_PARTIES and t.i != trigger.i]
 
 
 def _party(token: Token) -> bool:

@@ -207,10 +207,10 @@ def _locative_places(trigger: Token, sentence: Span) -> list[tuple[Span, str | N
 
 def _climb(trigger: Token) -> list[Token]:
     """The heads whose clause the trigger belongs to ("held" for the noun "rally")."""
-    if trigger.dep_ not in CLIMBED or trigger.head is trigger:
+    if trigger.dep_ not in CLIMBED or trigger.head.i == trigger.i:
         return []
     head = trigger.head
-    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head is not head:
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
         return [head, head.head]
     return [head]
 
@@ -282,7 +282,7 @@ def _in_parentheses(token: Token, tokens: list[Token]) -> bool:
     depth = 0
     for t in tokens:
         depth += t.text == "("
-        if t is token:
+        if t.i == token.i:
             return depth > 0
         depth -= t.text == ")"
     return False
