@@ -48,3 +48,18 @@ def test_triggers_find_phrases_and_lemmas(nlp):
     assert "REJECT" in found["ruled out"]
     assert "REQUEST" in found["called for"]
     assert "ASSAULT" in found["shelled"]
+
+
+def test_a_party_elsewhere_in_the_clause_over_a_thing(nlp):
+    # "ceasefire" is what was agreed; the party is the place it concerns.
+    assert _roles(nlp, "Russia agreed to a ceasefire in eastern Ukraine.", "agreed")[1] == ["eastern Ukraine"]
+
+
+def test_a_purpose_infinitive_takes_the_clause_actor(nlp):
+    actors, recipients = _roles(nlp, "Australia lent $1 billion to Indonesia to aid its recovery.", "aid")
+    assert actors == ["Australia"]
+
+
+def test_a_party_before_the_trigger_is_not_the_recipient(nlp):
+    _, recipients = _roles(nlp, "Officials in Paris condemned the decision.", "condemned")
+    assert recipients == ["decision"]

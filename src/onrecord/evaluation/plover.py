@@ -99,13 +99,13 @@ def participant_scores(outcomes: Sequence[Outcome], gold: Sequence[CodedSentence
 
 
 def lexicon_baseline(rows: Sequence[CodedSentence], nlp) -> list[str | None]:
-    """The type of the first trigger in each sentence (the lexicon's first-listed type for
-    a trigger under several)."""
+    """The type of the first trigger of the hand lexicon in each sentence (the lexicon's
+    first-listed type for a trigger under several)."""
     from onrecord.events.triggers import find_triggers, first_type
 
     out = []
     for doc in nlp.pipe([r.text for r in rows]):
-        triggers = [t for s in doc.sents for t in find_triggers(s)]
+        triggers = [t for s in doc.sents for t in find_triggers(s, extended=False)]
         out.append(first_type(triggers[0]) if triggers else None)
     return out
 

@@ -21,7 +21,7 @@ from onrecord.events.linking import event_actor, speaker_actor
 from onrecord.events.modes import choose_contexts, choose_modes
 from onrecord.events.ontology import is_verbal
 from onrecord.events.conditions import conditions
-from onrecord.events.participants import members, participants
+from onrecord.events.participants import members, participants, party
 from onrecord.events.places import event_place
 from onrecord.events.units import Unit, coding_units
 from onrecord.records import Article, Event, Statement, TextSpan
@@ -132,20 +132,54 @@ def _participants(doc: Doc, article: Article, unit: Unit, trigger: Token, event_
     recipients = tuple(event_actor(article, s) for s in recipient_spans)
     statement = unit.statement
     if statement is None:
-        return tuple(event_actor(article, s) for s in actor_spans), recipients, chain
+        actors = tuple(event_actor(article, s) for s in actor_spans)
+        return actors, _mutual(event_type, actors, recipients), chain
     said = _said(unit, trigger) or (is_verbal(event_type) and not actor_spans)
     if said and statement.speaker is not None:
         replied = _replied_speakers(article, statement)
         if not recipients and not replied:  # "said they will release two prisoners"
             recipients = tuple(event_actor(article, s) for s in _content_recipients(doc, statement))
-        return (speaker_actor(article, statement.speaker),), replied or recipients, chain
+        actors = _speaker_members(doc, article, statement)
+        return actors, _mutual(event_type, actors, replied or recipients), chain
     actors = tuple(event_actor(article, s) for s in actor_spans)
-    return actors, recipients, chain + ((_who(statement),) if statement.speaker else ())
+    return actors, _mutual(event_type, actors, recipients), chain + ((_who(statement),) if statement.speaker else ())
+
+
+MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+"""Types whose compound actor acts with itself ("India and Pakistan agreed"): each member is
+the others' recipient, as PLOVER codes them (a place in the clause is the event's place)."""
+
+
+def _mutual(event_type: str, actors: tuple, recipients: tuple) -> tuple:
+    if event_type in MUTUAL and len(actors) > 1:
+        return actors[1:] + actors[:1]
+    return recipients
+
+
+def _speaker_members(doc: Doc, article: Article, statement: Statement) -> tuple:
+    """The speaker as actors: one per member of a coordinated speaker ("India and Pakistan")."""
+    speaker = statement.speaker
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is not None and any(c.dep_ == "conj" for c in span.root.children):
+        spans = members(doc, span.root)
+        if len(spans) > 1 and all(speaker.start <= m.start_char and m.end_char <= speaker.end for m in spans):
+            return tuple(event_actor(article, m) for m in spans)
+    return (speaker_actor(article, speaker),)
 
 
 def _content_recipients(doc: Doc, statement: Statement) -> list[Span]:
+    """Whom a statement is about: its content's subject when that is another party ("said
+    Qatar must mediate", "said Iran had violated the deal"), else the content's own recipient
+    ("said they will release two prisoners")."""
     content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
-    return participants(doc, content.root)[1] if content is not None else []
+    if content is None:
+        return []
+    speaker = statement.speaker
+    subjects = [c for c in content.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                and party(c) and not (speaker and speaker.start <= c.idx < speaker.end)]
+    if subjects:
+        return members(doc, subjects[0])
+    return participants(doc, content.root)[1]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

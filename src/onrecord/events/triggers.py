@@ -14,6 +14,8 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 LEXICON = Path(__file__).parent / "data" / "triggers.tsv"
+MINED = Path(__file__).parent / "data" / "triggers_plv.tsv"
+"""Reviewed extension mined from PLV train (``onrecord.events.trigger_mining``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,21 +32,30 @@ class Trigger:
         return tokens.root
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, ...], frozenset[str]]:
-    """Lemma sequence -> the types it proposes."""
+@lru_cache(maxsize=2)
+def lexicon(extended: bool = True) -> dict[tuple[str, ...], frozenset[str]]:
+    """Lemma sequence -> the types it proposes (the hand lexicon, plus the mined extension
+    unless ``extended`` is False)."""
     table: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for line in LEXICON.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#") or line.startswith("trigger\t"):
-            continue
-        words, event_type = line.split("\t")
-        table[tuple(words.split())].add(event_type)
+    for path in (LEXICON, MINED) if extended else (LEXICON,):
+        for words, event_type in _rows(path):
+            table[tuple(words.split())].add(event_type)
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def find_triggers(sentence: Span) -> list[Trigger]:
+def _rows(path: Path) -> list[tuple[str, str]]:
+    """(trigger, type) rows of a lexicon file; extra evidence columns are ignored."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("trigger\t"):
+            words, event_type = line.split("\t")[:2]
+            out.append((words, event_type))
+    return out
+
+
+def find_triggers(sentence: Span, extended: bool = True) -> list[Trigger]:
     """Every trigger in the sentence, longest match first at each position, never overlapping."""
-    table = lexicon()
+    table = lexicon(extended)
     longest = max(len(k) for k in table)
     lemmas = [t.lemma_.lower() for t in sentence]
     words = [t.lower_ for t in sentence]
