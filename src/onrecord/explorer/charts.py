@@ -101,8 +101,10 @@ def _nice_max(v: int) -> int:
 
 
 def timeline(rows: Sequence[tuple[str | None, str | None, int]], href: Callable[[date, date], str], *,
-             width: int = 860, height: int = 240) -> Timeline:
-    """Stacked bars of statements per day, month or year, coloured by cue class."""
+             width: int = 860, height: int = 240, color: Callable[[str], str] = class_color,
+             order: Callable[[str], int] = _class_order) -> Timeline:
+    """Stacked bars of statements per day, month or year, coloured by cue class (or, with ``color``
+    and ``order``, by any other class of the rows: (day, class, n))."""
     chart = Timeline(width, height)
     left, top, right, bottom = 44.0, 10.0, width - 10.0, height - 28.0
     chart.plot = (left, top, right, bottom)
@@ -140,19 +142,19 @@ def timeline(rows: Sequence[tuple[str | None, str | None, int]], href: Callable[
         x, y = left + i * bw, bottom
         total = sum(counts.values())
         rects = []
-        for cls in sorted(counts, key=_class_order):
+        for cls in sorted(counts, key=order):
             h = (bottom - top) * counts[cls] / ymax
             y -= h
             classes.add(cls)
             rects.append(Rect(round(x + gap / 2, 2), round(y, 2), round(max(bw - gap, 0.8), 2), round(h, 2),
-                              class_color(cls), f"{_bin_label(k, gran)}: {counts[cls]} {cls} of {total}"))
+                              color(cls), f"{_bin_label(k, gran)}: {counts[cls]} {cls} of {total}"))
         chart.columns.append(Column(href(k, _next_bin(k, gran) - timedelta(days=1)), rects))
     step = max(1, math.ceil(len(keys) / 10))
     chart.xticks = [(round(left + (i + 0.5) * bw, 2), _bin_label(k, gran)) for i, k in enumerate(keys)
                     if i % step == 0]
     chart.yticks = [(round(bottom - (bottom - top) * f, 2), str(round(ymax * f))) for f in (0, 0.5, 1)
                     if f == 0 or ymax * f == int(ymax * f)]
-    chart.legend = [(c, class_color(c)) for c in sorted(classes, key=_class_order)]
+    chart.legend = [(c, color(c)) for c in sorted(classes, key=order)]
     return chart
 
 

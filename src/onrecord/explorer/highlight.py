@@ -1,4 +1,5 @@
-"""Article text with speakers, cues, contents and times highlighted, built from character offsets.
+"""Article text with speakers, cues, contents, times and event sentences and triggers highlighted,
+built from character offsets.
 
 Every piece of article text is escaped on its own; the only markup is ``<span>`` elements
 whose class names come from a fixed list.  Spans that cross are split so the markup nests.
@@ -15,7 +16,7 @@ from markupsafe import Markup, escape
 
 from onrecord.store.evidence import describe
 
-ROLES = ("content", "speaker", "cue", "time", "own")
+ROLES = ("event", "content", "speaker", "cue", "time", "own", "trigger")  # outermost first on equal spans
 _ROLE_ORDER = {r: i for i, r in enumerate(ROLES)}
 
 
@@ -47,6 +48,21 @@ def statement_spans(statements: Iterable[dict[str, Any]], own_voice: Iterable[di
             if isinstance(start, int) and isinstance(end, int):
                 spans.append(Span(start, end, role, sid, nested, title))
     spans += [Span(o["start"], o["end"], "own", None, False, "the article's own voice") for o in own_voice]
+    return spans
+
+
+def event_spans(events: Iterable[dict[str, Any]]) -> list[Span]:
+    """Spans for ``event_queries.article_events()``: each event's sentence and trigger, keyed by
+    the event's local id (``ev1``) as statements are by theirs."""
+    spans = []
+    for ev in events:
+        eid = str(ev["local_id"])
+        title = f"{ev['type']} ({ev.get('quad') or 'no quad class'}): {ev.get('actors') or '?'} → " \
+                f"{ev.get('recipients') or '?'} · “{ev.get('trigger')}”"
+        for role, prefix in (("event", "sentence"), ("trigger", "trigger")):
+            start, end = ev.get(f"{prefix}_start"), ev.get(f"{prefix}_end")
+            if isinstance(start, int) and isinstance(end, int):
+                spans.append(Span(start, end, role, eid, False, title))
     return spans
 
 

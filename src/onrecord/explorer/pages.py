@@ -13,12 +13,13 @@ from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from onrecord import __version__
-from onrecord.explorer import charts
-from onrecord.explorer.highlight import highlight, paragraphs, statement_spans
+from onrecord.explorer import charts, event_charts
+from onrecord.explorer.highlight import event_spans, highlight, paragraphs, statement_spans
 from onrecord.explorer.params import MAX_INT, Id
 from onrecord.explorer.queries import ALL_CUE_CLASSES, BIASES, Filters, Page
 from onrecord.explorer.service import Explorer
 from onrecord.store.errors import QueryError, UnknownName
+from onrecord.store.event_groups import QUAD_CLASSES, QUADS
 from onrecord.store.evidence import METHODS, UNKNOWN, describe
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -52,7 +53,8 @@ def _environment() -> Environment:
     env.globals.update(url_with=_url_with, api_url=_api_url, safe_href=_safe_href,
                        class_color=charts.class_color, bias_color=charts.bias_color,
                        cue_classes=ALL_CUE_CLASSES, biases=BIASES, version=__version__,
-                       resolution_methods=(*METHODS, UNKNOWN), describe_resolution=describe)
+                       resolution_methods=(*METHODS, UNKNOWN), describe_resolution=describe,
+                       quad_slug=event_charts.quad_slug, quad_classes=QUAD_CLASSES, plover_types=tuple(QUADS))
     return env
 
 
@@ -164,10 +166,12 @@ def statement_tree(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, article_id: Id) -> HTMLResponse:
-    art = explorer(request).ask("article", article_id)
-    body = highlight(art["text"], statement_spans(art["statements"], art["own_voice"]))
+    ex = explorer(request)
+    art = ex.ask("article", article_id)
+    events = ex.ask("article_events", article_id)
+    body = highlight(art["text"], [*statement_spans(art["statements"], art["own_voice"]), *event_spans(events)])
     return render(request, "article.html", art=art, paragraphs=paragraphs(body),
-                  statements=statement_tree(art["statements"]))
+                  statements=statement_tree(art["statements"]), events=events)
 
 
 @router.get("/speakers", response_class=HTMLResponse)

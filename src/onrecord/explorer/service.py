@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from onrecord.explorer import queries
+from onrecord.explorer import event_queries, queries
 from onrecord.explorer.cache import TTLCache
 from onrecord.explorer.connection import ReadOnlyCorpus
 from onrecord.store.errors import UnknownName
 from onrecord.store.evidence import evidence_filter
+
+QUESTIONS = (queries, event_queries)  # the modules whose functions ``Explorer.ask`` answers
 
 
 class Explorer:
@@ -24,8 +26,9 @@ class Explorer:
         return self.corpus.backend
 
     def ask(self, question: str, *args: Any, **kwargs: Any) -> Any:
-        """``queries.<question>(db, *args, **kwargs)``, cached by its arguments."""
-        fn = getattr(queries, question)
+        """``<module>.<question>(db, *args, **kwargs)`` from the first of ``QUESTIONS`` that has it,
+        cached by its arguments."""
+        fn = next(getattr(m, question) for m in QUESTIONS if hasattr(m, question))
         key = (question, args, tuple(sorted(kwargs.items())))
         return self.cache.get_or_compute(key, lambda: fn(self.corpus.db(), *args, **kwargs))
 

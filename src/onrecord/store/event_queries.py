@@ -15,6 +15,7 @@ from onrecord.store.normalise import name_key
 from onrecord.store.queries import Table
 
 _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+CLI_HINT = "list events with `onrecord events`"
 _EVENT_COLUMNS = ("v.event_date AS date, v.type, v.quad, v.actors, v.recipients, v.trigger, v.place, "
                   "v.place_country, v.outlet, v.published, v.title, v.url, v.sentence, v.statement_id, "
                   "v.statement_local_id AS statement, v.group_key, v.event_id, v.article_id")
@@ -58,7 +59,7 @@ def _marks(values: list[Any]) -> str:
     return ", ".join("?" * len(values))
 
 
-def _party_filter(db: Database, role: str, name: str) -> tuple[str, list[Any]]:
+def _party_filter(db: Database, role: str, name: str, hint: str = CLI_HINT) -> tuple[str, list[Any]]:
     """Events with ``name`` among their actors (recipients): its corpus entities, or the name as written."""
     ids = [e[0] for e in find_entities(db, name)]
     key = name_key(name)
@@ -68,12 +69,13 @@ def _party_filter(db: Database, role: str, name: str) -> tuple[str, list[Any]]:
         params += ids
     match = f"p.role = ? AND ({' OR '.join(conds)})"
     if not db.scalar(f"SELECT count(*) FROM event_participants p WHERE {match}", (role, *params)):
-        raise QueryError(f"no event {role} named {name.strip()}; list events with `onrecord events`")
+        raise QueryError(f"no event {role} named {name.strip()}; {hint}")
     return f"EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = v.event_id AND {match})", [role, *params]
 
 
 def _filters(db: Database, actor: str | None, recipient: str | None, type_: str | None, country: str | None,
-             since: str | None, until: str | None, quad: str | None) -> tuple[list[str], list[Any]]:
+             since: str | None, until: str | None, quad: str | None,
+             hint: str = CLI_HINT) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     since, until = iso_date(since, "since"), iso_date(until, "until")
@@ -96,10 +98,18 @@ def _filters(db: Database, actor: str | None, recipient: str | None, type_: str 
         params.append(until)
     for role, name in (("actor", actor), ("recipient", recipient)):
         if name and name.strip():
-            sql, p = _party_filter(db, role, name)
+            sql, p = _party_filter(db, role, name, hint)
             where.append(sql)
             params += p
     return where, params
+
+
+def filter_sql(db: Database, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+               country: str | None = None, since: str | None = None, until: str | None = None,
+               quad: str | None = None, hint: str = CLI_HINT) -> tuple[list[str], list[Any]]:
+    """The conditions on ``events_view v`` (with their parameters) that ``events`` applies for these
+    filters: FilterError for a malformed value, QueryError ending in ``hint`` for an unknown party."""
+    return _filters(db, actor, recipient, type, country, since, until, quad, hint)
 
 
 def group_sizes(db: Database, keys: list[str]) -> dict[str, tuple[int, int]]:

@@ -37,7 +37,7 @@
       if (el) show(el.getAttribute("data-sid"));
     });
     document.addEventListener("click", function (e) {
-      if (!text.contains(e.target) && !e.target.closest("#statement-list, #statement-detail")) pinned = null;
+      if (!text.contains(e.target) && !e.target.closest("#statement-list, #event-cards, #statement-detail")) pinned = null;
     });
     text.addEventListener("click", function (e) {
       var el = e.target.closest("[data-sid]");
@@ -60,15 +60,24 @@
       var first = byData("data-sid", pinned)[0];
       if (first) first.scrollIntoView({ block: "center" });
     }
-    document.getElementById("statement-list").addEventListener("click", fromCard);
     detail.addEventListener("click", fromCard);
-    document.getElementById("statement-list").addEventListener("keydown", function (e) {
-      if (e.key === "Enter") fromCard(e);
+    ["statement-list", "event-cards"].forEach(function (id) {
+      var list = document.getElementById(id);
+      if (!list) return;
+      list.addEventListener("click", fromCard);
+      list.addEventListener("keydown", function (e) {
+        if (e.key === "Enter") fromCard(e);
+      });
     });
-    var m = /^#statement-(\d+)$/.exec(location.hash);
+    var m = /^#(statement|event)-(\d+)$/.exec(location.hash);
     if (m) {
-      var card = document.getElementById("statement-" + m[1]);
-      if (card) { pinned = card.getAttribute("data-card"); show(pinned); }
+      var card = document.getElementById(m[1] + "-" + m[2]);
+      if (card) {
+        pinned = card.getAttribute("data-card");
+        show(pinned);
+        var first = byData("data-sid", pinned)[0];
+        if (m[1] === "event" && first) first.scrollIntoView({ block: "center" });
+      }
     }
   }
 
