@@ -216,6 +216,13 @@ def plover(plv: Path, gsr: Path, fmt: str) -> None:
             table.add_row(f"{name} ({part['sentences']})", system, f"{s['accuracy']:.3f}", f"{s['macro_f1']:.3f}",
                           f"{s['micro_f1']:.3f}", _share(s, "actor_match"), _share(s, "recipient_match"))
     Console().print(table)
+    roles = Table(title="Event roles: gold head chosen (decisions whose gold phrase heads a candidate)")
+    for col in ("set", "role", "decisions", "ranker", "rules"):
+        roles.add_column(col, justify="left" if col in ("set", "role") else "right")
+    for name, part in report.items():
+        for role, r in part["roles"].items():
+            roles.add_row(name, role, str(r["decisions"]), f"{r['ranker']:.3f}", f"{r['rules']:.3f}")
+    Console().print(roles)
 
 
 def _share(scores: dict, key: str) -> str:

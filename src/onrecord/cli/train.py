@@ -144,3 +144,29 @@ def triggers(plv: Path, out: Path, min_count: int, min_share: float) -> None:
     mined = mine(rows, load_model().pipe([r.text for r in rows]), min_count=min_count, min_share=min_share)
     write_tsv(mined, out, plv.name)
     click.echo(f"wrote {out}: {len(mined)} triggers from {len(rows)} train sentences", err=True)
+
+
+@train.command()
+@click.option("--plv", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("../shared/data/plover/plv_train.csv"), show_default=True,
+              help="PLV train file; only its train split is read (the dev split is scored by "
+                   "`onrecord evaluate plover`).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the model, e.g. src/onrecord/roles/model/role_ranker.json.")
+def roles(plv: Path, out: Path) -> None:
+    """The event role ranker: which phrase is the actor, which the recipient (seeded; about
+    40 seconds on 2 cores)."""
+    try:
+        import lightgbm  # noqa: F401
+    except ImportError:
+        raise click.ClickException("training needs LightGBM: pip install -e '.[train]'") from None
+    from onrecord.eventcoder.data import read_plv, split
+    from onrecord.pipeline import load_model
+    from onrecord.roles.train import train as fit
+
+    try:
+        rows, _ = split(read_plv(plv))
+    except (FileNotFoundError, ValueError) as err:
+        raise click.ClickException(str(err)) from None
+    report = fit(rows, load_model(), out, log=lambda line: click.echo(line, err=True))
+    click.echo(f"wrote {out} ({report['seconds']} s)", err=True)

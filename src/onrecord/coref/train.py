@@ -67,7 +67,7 @@ def _flatten(node: dict, out: dict[str, list]) -> int:
     return i
 
 
-def to_ensemble(booster, meta: dict) -> TreeEnsemble:
+def to_ensemble(booster, meta: dict, features: tuple[str, ...] = FEATURES) -> TreeEnsemble:
     dump = booster.dump_model()
     trees = []
     for info in dump["tree_info"]:
@@ -76,7 +76,7 @@ def to_ensemble(booster, meta: dict) -> TreeEnsemble:
         trees.append(Tree(*(np.asarray(out[k], dtype=np.int64 if k in ("feature", "left", "right")
                                        else np.float64)
                             for k in ("feature", "threshold", "left", "right", "value"))))
-    return TreeEnsemble(FEATURES, 0.0, tuple(trees), meta)
+    return TreeEnsemble(features, 0.0, tuple(trees), meta)
 
 
 def collect(nlp, train_dir: Path, gap_file: Path | None) -> list[Group]:

@@ -23,6 +23,8 @@ from onrecord.eventcoder.data import CodedSentence, read_plv, split
 from onrecord.eventcoder.metrics import scores
 from onrecord.pipeline import ArticleMeta
 from onrecord.records import Article, Event, EventActor
+from onrecord.roles.evaluate import compare as compare_roles
+from onrecord.roles.predict import default_ranker
 
 GSR_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 GSR_SKIP = {"DOCUMENT"}
@@ -126,6 +128,7 @@ def evaluate_plover(plv: Path, gsr: Path, extractor, coder) -> dict:
             "pipeline": scores(gold, [o.type for o in outcomes]) | participant_scores(outcomes, rows),
             "baselines": {"majority": scores(gold, [majority] * len(rows)),
                           "lexicon": scores(gold, lexicon_baseline(rows, extractor.nlp))},
+            "roles": compare_roles(rows, extractor.nlp, default_ranker()),
         }
     return report
 
@@ -134,11 +137,14 @@ def floor_view(report: dict) -> dict:
     """The scores the evaluation gate pins (counts and baselines left out)."""
     keep = ("accuracy", "macro_f1", "micro_f1", "actor_match", "recipient_match")
     return {part: {system: {k: v for k, v in report[part][system].items() if k in keep}
-                   for system in ("coder", "pipeline")} for part in ("plv_dev", "gsr")}
+                   for system in ("coder", "pipeline")}
+            | {"roles": {role: r["ranker"] for role, r in report[part]["roles"].items()}}
+            for part in ("plv_dev", "gsr")}
 
 
 def empty_floor_view() -> dict:
     """A floor view of zeros, with every score the gate knows."""
     zero = {"accuracy": 0.0, "macro_f1": 0.0, "micro_f1": 0.0}
-    return {part: {"coder": dict(zero), "pipeline": zero | {"actor_match": 0.0, "recipient_match": 0.0}}
+    return {part: {"coder": dict(zero), "pipeline": zero | {"actor_match": 0.0, "recipient_match": 0.0},
+                   "roles": {"actor": 0.0, "recipient": 0.0}}
             for part in ("plv_dev", "gsr")}

@@ -25,6 +25,7 @@ from onrecord.events.participants import members, participants, party
 from onrecord.events.places import event_place
 from onrecord.events.units import Unit, coding_units
 from onrecord.records import Article, Event, Statement, TextSpan
+from onrecord.roles.predict import default_ranker
 
 
 def code_events(doc: Doc, article: Article, coder, published: date | None) -> tuple[Event, ...]:
@@ -124,7 +125,7 @@ def _said(unit: Unit, trigger: Token) -> bool:
 def _participants(doc: Doc, article: Article, unit: Unit, trigger: Token, event_type: str):
     """(actors, recipients, reported_by) of the event."""
     chain = tuple(_who(s) for s in unit.reporters)
-    actor_spans, recipient_spans = participants(doc, trigger)
+    actor_spans, recipient_spans = _roles(doc, trigger, event_type)
     recipient_spans = [r for r in recipient_spans if not any(_overlaps(r, a) for a in actor_spans)]
     if statement_speaker := (unit.statement.speaker if unit.statement else None):
         recipient_spans = [r for r in recipient_spans
@@ -165,6 +166,16 @@ def _speaker_members(doc: Doc, article: Article, statement: Statement) -> tuple:
         if len(spans) > 1 and all(speaker.start <= m.start_char and m.end_char <= speaker.end for m in spans):
             return tuple(event_actor(article, m) for m in spans)
     return (speaker_actor(article, speaker),)
+
+
+def _roles(doc: Doc, trigger: Token, event_type: str) -> tuple[list[Span], list[Span]]:
+    """(actor phrases, recipient phrases): the learned ranker's heads (``onrecord.roles``),
+    the parse rules' where it is unsure."""
+    rule_actors, rule_recipients = participants(doc, trigger)
+    actor, recipient = default_ranker().roles(trigger, event_type)
+    actors = members(doc, actor) if actor is not None else rule_actors
+    recipients = members(doc, recipient) if recipient is not None else rule_recipients
+    return actors, recipients
 
 
 def _content_recipients(doc: Doc, statement: Statement) -> list[Span]:
