@@ -3,6 +3,7 @@ and the body-text check (token F1 of cleaned HTML against gold text).
 
     python benchmarks/ingest_bench.py --n 300            # AllSides sample + body-text check
     python benchmarks/ingest_bench.py --n 300 --skip-html
+    python benchmarks/ingest_bench.py --n 200 --events   # words/s with vs without PLOVER events
 Writes a JSON report to --out (default /tmp/ingest_bench.json) and prints a summary.
 """
 
@@ -48,9 +49,13 @@ def bare_parse(texts: list[str]) -> dict:
             "words_per_s": round(words / secs)}
 
 
-def run_ingest(path: Path, workers: int, tmp: Path) -> dict:
-    db = tmp / f"w{workers}.db"
-    s = ingest([str(path)], str(db), IngestOptions(workers=workers))
+EVENTS_EXTRACTOR = "onrecord.pipeline:events_extractor"
+
+
+def run_ingest(path: Path, workers: int, tmp: Path, extractor: str | None = None) -> dict:
+    db = tmp / f"w{workers}{'-events' if extractor else ''}.db"
+    options = IngestOptions(workers=workers, **({"extractor": extractor} if extractor else {}))
+    s = ingest([str(path)], str(db), options)
     d = s.as_dict()
     d["rss_curve_mb"] = {w: [round(mb) for _, mb in st.samples[:: max(1, len(st.samples) // 8)]]
                          for w, st in s.workers.items()}
@@ -120,6 +125,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=300, help="AllSides articles to ingest")
     ap.add_argument("--skip-html", action="store_true", help="skip the body-text check")
+    ap.add_argument("--events", action="store_true",
+                    help="only compare ingest with and without PLOVER events (1 worker, same run)")
     ap.add_argument("--out", default="/tmp/ingest_bench.json")
     args = ap.parse_args()
     report: dict = {}
@@ -129,6 +136,13 @@ def main() -> None:
         report["words"] = sum(len(t.split()) for t in texts)
         report["bare_spacy"] = bare_parse(texts)
         print("bare spaCy:", report["bare_spacy"], flush=True)
+        if args.events:
+            for name, extractor in (("ingest", None), ("ingest_events", EVENTS_EXTRACTOR)):
+                report[name] = r = run_ingest(path, 1, tmp, extractor)
+                print(f"{name}: {r['articles_per_s']} art/s, {r['words_per_s']} words/s, "
+                      f"{r.get('events', 0)} events, db {r['db_bytes'] / 2**20:.1f} MB", flush=True)
+            Path(args.out).write_text(json.dumps(report, indent=2, default=str))
+            return
         for w in (1, 2):
             report[f"ingest_workers_{w}"] = run_ingest(path, w, tmp)
             r = report[f"ingest_workers_{w}"]
