@@ -7,7 +7,8 @@ It finds ``“Quote,” Name said.`` sentences, with the speaker evidence of the
   Name and Name             a compound speaker: the first is the speaker, both are members
   Democrats, Gallup Poll    a group (group, 0.9) and a document (description, 0.85)
 Entities in REGISTRY carry that registry id.  Texts containing EXPLODE raise, texts
-containing CRASH kill the (worker) process; FAKE_SLEEP=seconds slows each article.
+containing CRASH kill the (worker) process, texts containing GREEDY take 800 MB and hold it
+for 30 s; FAKE_SLEEP=seconds slows each article.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ class FakeExtractor:
             raise ValueError("the fake engine exploded")
         if "CRASH" in text:
             os._exit(7)
+        if "GREEDY" in text:
+            hoard = b"x" * (800 * 2**20)  # written, so resident
+            time.sleep(30)
+            del hoard
         entities: dict[str, Entity] = {}
 
         def entity(name: str, start: int) -> Entity:

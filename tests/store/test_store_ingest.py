@@ -254,3 +254,15 @@ def test_failures_view_pairs_each_example_source_with_its_own_detail(tmp_path):
                        "VALUES (?, ?, 'line 1', 'bad-json', ?, '2024-01-01')", (key, source, detail))
         assert db.query("SELECT reason, n, example_source, example_detail FROM failures_view") == [
             ("bad-json", 2, "a.jsonl", "zzz: the detail of a")]
+
+
+def test_a_worker_past_its_memory_ceiling_fails_that_article_only(tmp_path, fake):
+    recs = generated(5)
+    recs.insert(2, {"id": "greedy", "text": "This text makes the worker GREEDY for memory."})
+    path = write_jsonl(tmp_path / "m.jsonl", recs)
+    s = run([path], tmp_path / "c.db", fake, workers=1, batch_size=3, max_worker_mb=500)
+    assert s.counts.new == 5
+    assert dict(s.counts.failed) == {"out-of-memory": 1}
+    con = sqlite3.connect(tmp_path / "c.db")
+    detail = con.execute("SELECT detail FROM failures WHERE reason = 'out-of-memory'").fetchone()[0]
+    assert "500 MB" in detail and "--max-worker-mb" in detail

@@ -135,6 +135,9 @@ LEARNED_EXTRACTORS = {("accurate", False): "onrecord.pipeline:accurate_extractor
 @click.option("--recycle-after", type=click.IntRange(0), default=2000, show_default=True,
               help="Restart a worker process after this many articles (0: never): a cheap cap on "
                    "memory growth (about 2 s of model loading per restart).")
+@click.option("--max-worker-mb", type=click.IntRange(0), default=4096, show_default=True,
+              help="Memory ceiling of a worker process: past it the worker is stopped and the article "
+                   "recorded as out-of-memory, the rest of the batch goes on (0: no ceiling).")
 @click.option("--model", default=None, help="spaCy model name (default: the pipeline's).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--log-every", type=float, default=30.0, show_default=True,
@@ -146,7 +149,7 @@ LEARNED_EXTRACTORS = {("accurate", False): "onrecord.pipeline:accurate_extractor
 @click.option("--extractor", default=DEFAULT_EXTRACTOR, hidden=True,
               help="module:callable (or file.py:callable) building the extractor; for tests.")
 def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: int, recycle_after: int,
-                   model: str | None, as_json: bool, log_every: float, mode: str, events: bool,
+                   max_worker_mb: int, model: str | None, as_json: bool, log_every: float, mode: str, events: bool,
                    extractor: str) -> None:
     """Read articles from PATHS and store what they attribute to whom.
 
@@ -162,7 +165,7 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: in
     if mode == "accurate" or events:
         extractor = _learned_extractor(extractor, mode, events)
     options = IngestOptions(workers=workers, batch_size=batch_size, extractor=extractor, model=model,
-                            max_articles_per_worker=recycle_after)
+                            max_articles_per_worker=recycle_after, max_worker_mb=max_worker_mb)
     try:
         summary = ingest(paths, db, options, RichProgress(console, log_every),
                          command="onrecord " + " ".join(sys.argv[1:]))

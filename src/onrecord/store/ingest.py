@@ -19,7 +19,7 @@ from onrecord.store.db import Database, connect
 from onrecord.store.entities import EntityResolver, drop_nameless, merge_registry_names, merge_surnames
 from onrecord.store.migrate import migrate
 from onrecord.store.normalise import bytes_hash, content_hash, occurrence
-from onrecord.store.pool import InlinePool, ProcessPool, WorkerStats
+from onrecord.store.pool import DEFAULT_MAX_WORKER_MB, InlinePool, ProcessPool, WorkerStats
 from onrecord.store.worker import DEFAULT_EXTRACTOR, MAX_CHARS, WorkItem
 from onrecord.store.writer import Counts, Writer, finish_run, read_failure_outcome, start_run
 
@@ -34,6 +34,7 @@ class IngestOptions:
     model: str | None = None
     max_chars: int = MAX_CHARS
     max_articles_per_worker: int = 2000  # restart worker processes this often (0: never)
+    max_worker_mb: int = DEFAULT_MAX_WORKER_MB  # a worker past this is stopped, its article recorded (0: no ceiling)
 
 
 @dataclass
@@ -148,7 +149,7 @@ class _Run:
         pool = None
         try:
             pool = (ProcessPool(opts.workers, opts.extractor, opts.model, max_chars=opts.max_chars,
-                                max_articles=opts.max_articles_per_worker)
+                                max_articles=opts.max_articles_per_worker, max_worker_mb=opts.max_worker_mb)
                     if opts.workers > 0 else InlinePool(opts.extractor, opts.model, opts.max_chars))
             self._loop(pool, started)
             self._write_copies(self.copies_ready + self.copies_later)

@@ -8,6 +8,7 @@ that kills a worker again is recorded as ``worker-crashed``.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import time
 from multiprocessing.connection import wait
 from collections import deque
@@ -21,10 +22,14 @@ from onrecord.store.worker import (
 
 MAX_OUTSTANDING_PER_WORKER = 2
 BATCH_TIMEOUT_BASE_S, BATCH_TIMEOUT_PER_ARTICLE_S = 60.0, 5.0
+WALL_FACTOR = 4.0
+"""A worker that uses no CPU (blocked) is taken for hung after this many times the CPU budget."""
+DEFAULT_MAX_WORKER_MB = 4096
 
 
 def batch_timeout(n_items: int) -> float:
-    """How long a worker may spend on one batch before it is taken for hung and replaced."""
+    """CPU seconds a worker may spend on one batch before it is taken for hung and replaced
+    (CPU, not wall time: a busy machine does not turn slow valid articles into failures)."""
     return BATCH_TIMEOUT_BASE_S + BATCH_TIMEOUT_PER_ARTICLE_S * n_items
 
 
@@ -88,9 +93,13 @@ class ProcessPool:
     """N worker processes (spawn), one task queue each, one shared result queue."""
 
     def __init__(self, n: int, spec: str, model: str | None, *, max_articles: int = 0,
-                 max_chars: int = MAX_CHARS, start_timeout: float = 300.0) -> None:
+                 max_chars: int = MAX_CHARS, start_timeout: float = 300.0,
+                 max_worker_mb: int = DEFAULT_MAX_WORKER_MB) -> None:
         self.ctx = mp.get_context("spawn")
         self.n, self.spec, self.model = n, spec, model
+        self.max_worker_mb = max_worker_mb
+        self.over_memory: set[int] = set()
+        self.head_cpu: dict[int, float] = {}
         self.max_articles, self.max_chars = max_articles, max_chars
         self.conns: dict[int, Any] = {}
         self.procs: dict[int, Any] = {}
@@ -178,7 +187,7 @@ class ProcessPool:
             raise WorkerError("no extraction worker is alive")
         wid = min(candidates, key=lambda w: len(self.assigned[w]))
         if not self.assigned[wid]:
-            self.head_since[wid] = time.monotonic()
+            self._mark_head(wid)
         self.assigned[wid].append(batch)
         self.queues[wid].put((batch.id, batch.items))
 
@@ -222,7 +231,7 @@ class ProcessPool:
                 d.popleft()
             else:
                 self.assigned[wid] = deque(b for b in d if b.id != batch_id)
-            self.head_since[wid] = time.monotonic()
+            self._mark_head(wid)
             if self.batches.pop(batch_id, None) is not None:
                 self._done.append((batch_id, outcomes))
         elif kind in ("retired", "exit"):
@@ -230,20 +239,36 @@ class ProcessPool:
             if kind == "retired":
                 self._replace(wid, crashed=False)
 
+    def _mark_head(self, wid: int) -> None:
+        """The worker starts on the batch at the head of its queue now."""
+        self.head_since[wid] = time.monotonic()
+        self.head_cpu[wid] = proc_cpu_seconds(self.procs[wid].pid)
+
     def _check_alive(self) -> None:
-        now = time.monotonic()
         for wid, p in list(self.procs.items()):
-            held = self.assigned.get(wid)
-            if (p.is_alive() and held and wid not in self.retired
-                    and now - self.head_since.get(wid, now) > batch_timeout(len(held[0].items))):
-                self.hung.add(wid)  # stuck on an article: stop it, its batches are retried
-                p.terminate()
-                p.join(5)
+            if p.is_alive() and self.assigned.get(wid) and wid not in self.retired:
+                self._check_limits(wid, p)
             if wid in self.retired or p.is_alive():
                 continue
             self._drain(0)  # its last messages may still be in the pipe
             if wid not in self.retired:
                 self._replace(wid, crashed=True)
+
+    def _check_limits(self, wid: int, p: Any) -> None:
+        """Stop a worker past its memory ceiling or its batch's CPU budget; its batches are
+        retried one article at a time, and the article that does it again is recorded."""
+        budget = batch_timeout(len(self.assigned[wid][0].items))
+        now = time.monotonic()
+        cpu = proc_cpu_seconds(p.pid) - self.head_cpu.get(wid, 0.0)
+        wall = now - self.head_since.get(wid, now)
+        if self.max_worker_mb and proc_rss_mb(p.pid) > self.max_worker_mb:
+            self.over_memory.add(wid)
+        elif cpu > budget or wall > WALL_FACTOR * budget:
+            self.hung.add(wid)
+        else:
+            return
+        p.kill()
+        p.join(5)
 
     def _replace(self, wid: int, *, crashed: bool) -> None:
         """Start a new worker and give it the batches the old one still held."""
@@ -263,9 +288,7 @@ class ProcessPool:
             if not crashed or i > 0:  # only the first held batch was being processed
                 self.submit(batch.id, batch.items, batch.single_retry)
             elif batch.single_retry or len(batch.items) == 1:
-                reason, detail = (("timeout", f"extraction took over {batch_timeout(1):.0f} s")
-                                  if wid in self.hung else
-                                  ("worker-crashed", f"the worker process died (exit code {p.exitcode})"))
+                reason, detail = self._failure(wid, p.exitcode)
                 self._done.append((batch.id, [
                     Failed(it.input_key, it.doc.source, it.doc.locator, reason, detail)
                     for it in batch.items]))
@@ -280,8 +303,42 @@ class ProcessPool:
             conn.close()
         _ = new
 
+    def _failure(self, wid: int, exitcode: int | None) -> tuple[str, str]:
+        """(reason, detail) for the article a stopped worker was on."""
+        if wid in self.over_memory:
+            return ("out-of-memory", f"the worker passed {self.max_worker_mb} MB on this article; split the "
+                                     "document or raise the ceiling (ingest --max-worker-mb)")
+        if wid in self.hung:
+            return ("timeout", f"extraction took over {batch_timeout(1):.0f} CPU seconds")
+        return ("worker-crashed", f"the worker process died (exit code {exitcode})")
+
     def all_stats(self) -> dict[int, WorkerStats]:
         return {**self.retired, **{w: s for w, s in self.stats.items() if w not in self.retired}}
+
+
+def proc_rss_mb(pid: int | None) -> float:
+    """Resident memory of a process, MB (0 where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
+def proc_cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of a process (0 where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def _abandon(q) -> None:

@@ -155,6 +155,19 @@ def _extract_one(extractor: Any, text: str, doc: RawDoc) -> Article | Exception:
         return err
 
 
+def die_with_parent() -> bool:
+    """Ask Linux to kill this process when its parent dies (PR_SET_PDEATHSIG), so a killed
+    coordinator leaves no worker finishing a batch nobody will read. False where unsupported."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
+
+
 def worker_main(wid: int, spec: str, model: str | None, tasks: Any, results: Any,
                 max_articles: int, max_chars: int) -> None:
     """Loop of a worker process: take (batch_id, items), send back outcomes on its own pipe."""
@@ -162,6 +175,7 @@ def worker_main(wid: int, spec: str, model: str | None, tasks: Any, results: Any
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
+    die_with_parent()
     try:
         extractor = load_extractor(spec, model)
     except BaseException as err:
