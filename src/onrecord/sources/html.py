@@ -9,6 +9,7 @@ from pathlib import PurePath
 from typing import BinaryIO
 
 from onrecord.sources.dates import normalise_date
+from onrecord.sources.html_depth import MAX_DEPTH, depth_of, flatten
 from onrecord.sources.limits import ReadLimits, TooLarge, read_at_most
 from onrecord.sources.model import DocMeta, RawDoc, ReadFailure
 
@@ -46,14 +47,22 @@ def clean_html(html: bytes | str, url: str | None = None) -> CleanPage:
     logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its warnings would flood the progress display
     if isinstance(html, bytes) and not html.strip():
         raise BadHtml("empty page")
-    try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            favor_recall=True, deduplicate=False)
-    except Exception as err:  # trafilatura/lxml raise many types on broken markup
-        raise BadHtml(f"unparsable HTML: {type(err).__name__}: {err}") from err
+    doc = _extract(trafilatura, html, url)
+    if doc is None or not (doc.text or "").strip():
+        raw = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+        if depth_of(raw) > MAX_DEPTH:  # past the parser's depth limit: flatten the wrappers, try again
+            doc = _extract(trafilatura, flatten(raw), url)
     if doc is None or not (doc.text or "").strip():
         raise BadHtml("no main text found in the page")
     return CleanPage(
         text=doc.text, title=doc.title or None, outlet=doc.sitename or None,
         published=normalise_date(doc.date), url=doc.url or url)
+
+
+def _extract(trafilatura, html: bytes | str, url: str | None):
+    try:
+        return trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            favor_recall=True, deduplicate=False)
+    except Exception as err:  # trafilatura/lxml raise many types on broken markup
+        raise BadHtml(f"unparsable HTML: {type(err).__name__}: {err}") from err
