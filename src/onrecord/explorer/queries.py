@@ -138,6 +138,9 @@ STATEMENT_COLUMNS = (
     "s.quote_id AS quote_id, a.title AS title, s.speaker_resolution AS resolution, "
     "s.speaker_confidence AS confidence, s.speaker_antecedent_text AS antecedent")
 _NAMES = "LEFT JOIN entities o ON o.id = a.outlet_id LEFT JOIN entities sp ON sp.id = s.speaker_entity_id"
+OCCURRENCES = "JOIN article_occurrences a ON a.article_id = s.article_id"
+"""Each appearance of a statement's article: the original and its syndicated copies (another
+outlet or date, same text), so outlet and spread figures count copies as their outlets' own."""
 
 
 @dataclass
@@ -452,10 +455,10 @@ def quote(db: Database, quote_id: str) -> dict[str, Any]:
         raise QueryError(f"no quote with id {quote_id}; find one with /search")
     qid, text, words = rows[0]
     cols, agg = db.query_table(
-        "SELECT count(*) AS statements, count(DISTINCT s.article_id) AS articles, "
-        "count(DISTINCT coalesce(a.outlet_id, -a.id)) AS outlets, min(a.published) AS first_published, "
-        "max(a.published) AS last_published FROM statements s JOIN articles a ON a.id = s.article_id "
-        "WHERE s.quote_id = ?", (qid,))
+        "SELECT count(*) AS statements, count(DISTINCT a.occurrence_id) AS articles, "
+        "count(DISTINCT coalesce('o' || a.outlet_id, a.occurrence_id)) AS outlets, "
+        "min(a.published) AS first_published, max(a.published) AS last_published FROM statements s "
+        f"{OCCURRENCES} WHERE s.quote_id = ?", (qid,))
     return {"quote_id": qid, "text": text, "words": words, **dict(zip(cols, agg[0]))}
 
 
@@ -476,9 +479,10 @@ def quote_appearances(db: Database, quote_id: str, f: Filters = Filters(), *, li
 def quote_points(db: Database, quote_id: str, *, cap: int = 2000) -> list[tuple]:
     """(published, outlet_id, outlet, bias, article_id) for the spread chart, first first."""
     return db.query(
-        "SELECT a.published, a.outlet_id, coalesce(o.name, a.outlet), a.bias, a.id FROM statements s "
-        "JOIN articles a ON a.id = s.article_id LEFT JOIN entities o ON o.id = a.outlet_id "
-        "WHERE s.quote_id = ? ORDER BY a.published IS NULL, a.published, a.id LIMIT ?", (quote_id, cap))
+        "SELECT a.published, a.outlet_id, coalesce(o.name, a.outlet), a.bias, a.article_id FROM statements s "
+        f"{OCCURRENCES} LEFT JOIN entities o ON o.id = a.outlet_id "
+        "WHERE s.quote_id = ? ORDER BY a.published IS NULL, a.published, a.article_id, a.copy_id IS NOT NULL, "
+        "a.copy_id LIMIT ?", (quote_id, cap))
 
 
 # -- outlets ---------------------------------------------------------------------------------------
@@ -488,9 +492,10 @@ def outlets(db: Database, *, bias: str | None = None, limit: int = 100, offset: 
     f = check_filters(Filters(bias=bias))
     w, params = ("WHERE a.bias = ?", [f.bias]) if f.bias else ("", [])
     rows = db.query(
-        "SELECT o.id, o.name, max(a.bias), count(*), coalesce(sum(a.n_statements), 0), "
-        "coalesce(sum(a.n_own_voice), 0), min(a.published), max(a.published) FROM articles a "
-        f"JOIN entities o ON o.id = a.outlet_id {w} GROUP BY o.id, o.name ORDER BY 5 DESC, 2", params)
+        "SELECT o.id, o.name, max(a.bias), count(*), coalesce(sum(t.n_statements), 0), "
+        "coalesce(sum(t.n_own_voice), 0), min(a.published), max(a.published) FROM article_occurrences a "
+        f"JOIN articles t ON t.id = a.article_id JOIN entities o ON o.id = a.outlet_id {w} "
+        "GROUP BY o.id, o.name ORDER BY 5 DESC, 2", params)
     cols = ["outlet_id", "outlet", "bias", "articles", "statements", "own_voice", "first_published",
             "last_published"]
     return Page("Outlets", cols, rows[offset:offset + limit], len(rows), limit, offset)
@@ -498,9 +503,10 @@ def outlets(db: Database, *, bias: str | None = None, limit: int = 100, offset: 
 
 def outlet_summary(db: Database, outlet_id: int) -> dict[str, Any]:
     cols, rows = db.query_table(
-        "SELECT count(*) AS articles, coalesce(sum(n_statements), 0) AS statements, "
-        "coalesce(sum(n_own_voice), 0) AS own_voice, max(bias) AS bias, min(published) AS first_published, "
-        "max(published) AS last_published FROM articles WHERE outlet_id = ?", (outlet_id,))
+        "SELECT count(*) AS articles, coalesce(sum(t.n_statements), 0) AS statements, "
+        "coalesce(sum(t.n_own_voice), 0) AS own_voice, max(a.bias) AS bias, min(a.published) AS first_published, "
+        "max(a.published) AS last_published FROM article_occurrences a JOIN articles t ON t.id = a.article_id "
+        "WHERE a.outlet_id = ?", (outlet_id,))
     out = dict(zip(cols, rows[0]))
     if not out["articles"]:
         raise QueryError(f"entity {outlet_id} has no articles as an outlet; pick one from /outlets")
@@ -512,20 +518,21 @@ def outlet_summary(db: Database, outlet_id: int) -> dict[str, Any]:
 def cue_class_counts(db: Database, *, outlet_id: int | None = None, bias: str | None = None) -> dict[str, int]:
     """Statements by cue class: for one outlet, one bias group, or the whole corpus."""
     if outlet_id is not None:
-        rows = db.query("SELECT s.cue_class, count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
+        rows = db.query(f"SELECT s.cue_class, count(*) FROM statements s {OCCURRENCES} "
                         "WHERE a.outlet_id = ? GROUP BY s.cue_class", (outlet_id,))
     elif bias is not None:
-        rows = db.query("SELECT s.cue_class, count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
+        rows = db.query(f"SELECT s.cue_class, count(*) FROM statements s {OCCURRENCES} "
                         "WHERE a.bias = ? GROUP BY s.cue_class", (bias,))
     else:
-        rows = db.query("SELECT cue_class, count(*) FROM statements GROUP BY cue_class")
+        rows = db.query(f"SELECT s.cue_class, count(*) FROM statements s {OCCURRENCES} GROUP BY s.cue_class")
     return {(c or "unknown"): int(n) for c, n in rows}
 
 
 def own_voice_shares(db: Database) -> dict[str, float]:
     """Own-voice claims / all claims, for the corpus ('corpus') and each bias label."""
-    rows = db.query("SELECT coalesce(bias, 'unlabelled'), coalesce(sum(n_statements), 0), "
-                    "coalesce(sum(n_own_voice), 0) FROM articles GROUP BY coalesce(bias, 'unlabelled')")
+    rows = db.query("SELECT coalesce(a.bias, 'unlabelled'), coalesce(sum(t.n_statements), 0), "
+                    "coalesce(sum(t.n_own_voice), 0) FROM article_occurrences a JOIN articles t ON t.id = a.article_id "
+                    "GROUP BY coalesce(a.bias, 'unlabelled')")
     out = {b: round(own / (st + own), 3) if st + own else 0.0 for b, st, own in rows}
     st_all, own_all = sum(r[1] for r in rows), sum(r[2] for r in rows)
     out["corpus"] = round(own_all / (st_all + own_all), 3) if st_all + own_all else 0.0
@@ -536,14 +543,14 @@ def outlet_speakers(db: Database, outlet_id: int, *, limit: int = 20, offset: in
     """Cue classes the outlet uses, by speaker (most quoted first)."""
     speaking = f"s.speaker_entity_id IN (SELECT id FROM entities WHERE type {NOT_GROUP_SQL})"
     top = db.query(
-        "SELECT s.speaker_entity_id FROM statements s JOIN articles a ON a.id = s.article_id "
+        f"SELECT s.speaker_entity_id FROM statements s {OCCURRENCES} "
         f"WHERE a.outlet_id = ? AND {speaking} GROUP BY s.speaker_entity_id "
         "ORDER BY count(*) DESC, s.speaker_entity_id LIMIT ? OFFSET ?", (outlet_id, limit, offset))
-    total = int(db.scalar("SELECT count(DISTINCT s.speaker_entity_id) FROM statements s JOIN articles a "
-                          f"ON a.id = s.article_id WHERE a.outlet_id = ? AND {speaking}", (outlet_id,)))
+    total = int(db.scalar(f"SELECT count(DISTINCT s.speaker_entity_id) FROM statements s {OCCURRENCES} "
+                          f"WHERE a.outlet_id = ? AND {speaking}", (outlet_id,)))
     ids = tuple(r[0] for r in top)
     rows = db.query(
-        "SELECT e.id, e.name, s.cue_class, count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
+        f"SELECT e.id, e.name, s.cue_class, count(*) FROM statements s {OCCURRENCES} "
         f"JOIN entities e ON e.id = s.speaker_entity_id WHERE a.outlet_id = ? AND e.id IN ({_marks(ids)}) "
         "GROUP BY e.id, e.name, s.cue_class", (outlet_id, *ids)) if ids else []
     page = _pivot(rows, 2, "Cue classes by speaker", ["speaker_id", "speaker"], len(ids) or 1, 0)
