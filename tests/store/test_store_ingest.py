@@ -266,3 +266,13 @@ def test_a_worker_past_its_memory_ceiling_fails_that_article_only(tmp_path, fake
     con = sqlite3.connect(tmp_path / "c.db")
     detail = con.execute("SELECT detail FROM failures WHERE reason = 'out-of-memory'").fetchone()[0]
     assert "500 MB" in detail and "--max-worker-mb" in detail
+
+
+def test_mojibake_in_titles_and_texts_is_repaired_before_extraction(tmp_path, fake):
+    path = write_jsonl(tmp_path / "moji.jsonl", [
+        {"id": "m", "title": "Senateâ€™s vote", "text": "Vote. “We won the vote at last,” Ana Lee said. Itâ€™s done."}])
+    db = tmp_path / "c.db"
+    assert run([path], db, fake).counts.new == 1
+    con = sqlite3.connect(db)
+    title, text = con.execute("SELECT title, text FROM articles").fetchone()
+    assert title == "Senate’s vote" and text.endswith("It’s done.")

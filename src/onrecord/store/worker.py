@@ -18,6 +18,7 @@ from typing import Any
 
 from onrecord.records import Article
 from onrecord.sources import BadHtml, DocMeta, RawDoc, clean_html
+from onrecord.sources.repair import repair, repair_meta
 from onrecord.store.normalise import content_hash
 
 DEFAULT_EXTRACTOR = "onrecord.pipeline:Extractor"
@@ -104,7 +105,8 @@ def _prepare(item: WorkItem, max_chars: int) -> tuple[str, RawDoc, str, int] | F
                        published=page.published or m.published, url=page.url or m.url)
         doc = replace(doc, html=None, meta=meta)
         text = page.text
-    text = (text or "").replace("\x00", "")
+    text = repair((text or "").replace("\x00", ""))
+    doc = replace(doc, meta=repair_meta(doc.meta))
     if not text.strip():
         return Failed(item.input_key, doc.source, doc.locator, "empty-text", "no text to analyse")
     words = len(text.split())
