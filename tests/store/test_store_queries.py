@@ -50,6 +50,9 @@ def test_said_merges_aliases_and_orders_by_date(db):
     assert len(as_json("said", "Peskov", "--db", db)) == 2
     code, out = cli("said", "Nobody Known", "--db", db)
     assert code == 1 and "onrecord speakers" in out and "Traceback" not in out
+    assert len(as_json("said", "zelensky", "--db", db, "--until", "2024-03")) == 4  # all of March
+    code, out = cli("said", "zelensky", "--db", db, "--since", "2024/03/02")
+    assert code == 1 and "must be a date like" in out and "Traceback" not in out
 
 
 def test_search_full_text_with_stemming(db):

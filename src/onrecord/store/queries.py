@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.store.date_filters import date_bounds
 from onrecord.store.db import Database
 from onrecord.store.entities import NOT_GROUP_SQL
 from onrecord.store.errors import FilterError, QueryError, UnknownName  # noqa: F401 - re-exported
@@ -43,6 +44,7 @@ def said(db: Database, speaker: str, *, since: str | None = None, until: str | N
          outlet: str | None = None, limit: int = 50, evidence: EvidenceFilter = NO_FILTER) -> Table:
     """What a speaker said over time (every alias and registry name merged), oldest first;
     ``evidence`` keeps statements by how their speaker was resolved."""
+    since, until = date_bounds(since, until)
     ents = find_speakers(db, speaker)
     ids = [e[0] for e in ents]
     where = [f"s.speaker_entity_id IN ({', '.join('?' * len(ids))})"]
