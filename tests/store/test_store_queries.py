@@ -287,3 +287,13 @@ def test_cli_csv_neutralises_spreadsheet_formulas(tmp_path, fake):
     cells = [c for r in csv.reader(io.StringIO(out)) for c in r]
     assert code == 0 and any(c.startswith("'=cmd") for c in cells)
     assert not any(c[:1] in "=+-@" for c in cells if c)
+
+
+def test_outlets_lists_every_outlet_most_statements_first(db):
+    rows = as_json("outlets", "--db", db)
+    assert rows and set(rows[0]) == {"outlet", "bias", "articles", "statements", "own_voice",
+                                     "first_published", "last_published"}
+    assert [r["statements"] for r in rows] == sorted((r["statements"] for r in rows), reverse=True)
+    assert sum(r["articles"] for r in rows) >= len(rows)
+    code, out = cli("outlets", "--db", db, "--bias", "sideways")
+    assert code == 2 and "sideways" in out

@@ -169,6 +169,16 @@ def speakers_command(db: Database, outlet: str | None, bias: str | None, limit: 
     return queries.top_speakers(db, outlet=outlet, bias=bias, limit=limit)
 
 
+@click.command("outlets")
+@click.option("--bias", type=click.Choice(("left", "center", "right"), case_sensitive=False),
+              help="Only outlets with this bias label.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@corpus_command
+def outlets_command(db: Database, bias: str | None, limit: int) -> Table:
+    """The corpus's outlets, most statements first (see one with `onrecord outlet NAME`)."""
+    return queries.outlets(db, bias=bias, limit=limit)
+
+
 @click.command("failures")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
 @corpus_command
@@ -184,5 +194,5 @@ def corpus_info_command(db: Database) -> Table:
     return queries.corpus_counts(db)
 
 
-commands = [said_command, search_command, spread_command, outlet_command, speakers_command,
+commands = [said_command, search_command, spread_command, outlet_command, outlets_command, speakers_command,
             failures_command, corpus_info_command]

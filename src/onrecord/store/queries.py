@@ -193,6 +193,20 @@ def outlet_profile(db: Database, name: str, *, top: int = 15) -> list[Table]:
     return [summary, classes, Table("Cue classes by speaker", cols, rows)]
 
 
+def outlets(db: Database, *, bias: str | None = None, limit: int = 50) -> Table:
+    """Outlets by statements (syndicated copies counted as their outlets' articles), with their
+    bias label, articles, own-voice share and first and last dates."""
+    where, params = ("WHERE x.bias = ?", [bias.lower()]) if bias else ("", [])
+    cols, rows = db.query_table(
+        "SELECT o.name AS outlet, max(x.bias) AS bias, count(*) AS articles, "
+        "coalesce(sum(a.n_statements), 0) AS statements, coalesce(sum(a.n_own_voice), 0) AS own_voice, "
+        "min(x.published) AS first_published, max(x.published) AS last_published "
+        "FROM article_occurrences x JOIN articles a ON a.id = x.article_id JOIN entities o ON o.id = x.outlet_id "
+        f"{where} GROUP BY o.id, o.name ORDER BY 4 DESC, 1 LIMIT ?", (*params, limit))
+    title = f"Outlets{f' ({bias.lower()})' if bias else ''}"
+    return Table(title, cols, rows)
+
+
 def _ident(name: str) -> str:
     return re.sub(r"\W", "_", name) or "unknown"
 
