@@ -297,3 +297,15 @@ def test_outlets_lists_every_outlet_most_statements_first(db):
     assert sum(r["articles"] for r in rows) >= len(rows)
     code, out = cli("outlets", "--db", db, "--bias", "sideways")
     assert code == 2 and "sideways" in out
+
+
+def test_search_finds_the_second_part_of_a_split_quote(tmp_path, fake):
+    from onrecord.store import IngestOptions, ingest
+
+    src = write_jsonl(tmp_path / "split.jsonl", [{"id": "1", "text": "Talks. “We will not sign,” Ana Lee said."}])
+    path = str(tmp_path / "c.db")
+    ingest([str(src)], path, IngestOptions(workers=0, extractor=fake))
+    with connect(path) as con:  # the engine's second part of a quote split around its cue
+        con.execute("UPDATE statements SET content2 = 'The blockade must end first.'")
+    rows = as_json("search", "blockade", "--db", path)
+    assert [(r["content"], r["content2"]) for r in rows] == [("We will not sign", "The blockade must end first.")]

@@ -134,7 +134,8 @@ STATEMENT_COLUMNS = (
     "s.id AS statement_id, a.id AS article_id, a.published AS published, a.outlet_id AS outlet_id, "
     "coalesce(o.name, a.outlet) AS outlet, a.bias AS bias, s.speaker_entity_id AS speaker_id, "
     "coalesce(sp.name, s.speaker_name, s.speaker_text) AS speaker, s.cue AS cue, "
-    "s.cue_class AS cue_class, s.kind AS kind, s.content AS content, s.time_value AS said_on, "
+    "s.cue_class AS cue_class, s.kind AS kind, s.content AS content, s.content2 AS content2, "
+    "s.time_value AS said_on, "
     "s.quote_id AS quote_id, a.title AS title, s.speaker_resolution AS resolution, "
     "s.speaker_confidence AS confidence, s.speaker_antecedent_text AS antecedent")
 _NAMES = "LEFT JOIN entities o ON o.id = a.outlet_id LEFT JOIN entities sp ON sp.id = s.speaker_entity_id"

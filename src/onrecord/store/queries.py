@@ -30,7 +30,7 @@ class Table:
         return [dict(zip(self.columns, r)) for r in self.rows]
 
 
-_STATEMENT_COLUMNS = ("v.published, v.outlet, v.speaker, v.cue, v.cue_class, v.kind, v.content, "
+_STATEMENT_COLUMNS = ("v.published, v.outlet, v.speaker, v.cue, v.cue_class, v.kind, v.content, s.content2, "
                       "v.statement_id, v.quote_id, v.speaker_resolution AS resolution, "
                       "v.speaker_confidence AS confidence, v.speaker_antecedent AS antecedent")
 NO_FILTER = EvidenceFilter()
