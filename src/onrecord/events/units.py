@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from onrecord.doctext import doc_text
 from onrecord.events.triggers import Trigger, find_triggers
 from onrecord.records import Article, Statement
 
@@ -49,7 +50,7 @@ class Unit:
     reporting: bool = False  # the speaker reports the event (a news outlet, "according to")
 
     def text(self, doc: Doc) -> str:
-        return doc.text[self.start:self.end]
+        return doc_text(doc)[self.start:self.end]
 
     def decisive(self) -> frozenset[str]:
         """Types the statement itself is (its reply link, else its cue): the coder only ranks them."""
