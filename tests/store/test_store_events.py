@@ -11,7 +11,7 @@ from store_support import write_jsonl
 
 from onrecord.store import IngestOptions, connect, ingest
 from onrecord.store.errors import FilterError, QueryError
-from onrecord.store.event_groups import choose_group, signature, window
+from onrecord.store.event_groups import event_signature, participant_key, choose_group, signature, window
 from onrecord.store.event_queries import event_groups, events
 from onrecord.store.entities import merge_entity
 
@@ -173,6 +173,11 @@ def test_group_keys_are_pure_functions():
     a = signature("assault", ["e2", "e1", "e1"], ["n:kyiv"], 703448)
     assert a == signature("ASSAULT", ["e1", "e2"], ["n:kyiv"], 703448)
     assert a != signature("ASSAULT", ["e1", "e2"], ["n:kyiv"], None) != signature("ASSAULT", ["e1"], ["n:kyiv"], None)
+    assert event_signature("ASSAULT", ["e2", "e1"], ["n:kyiv"], 703448, 7, "ev1") == a
+    assert participant_key(None, "they") is None and participant_key(None, "kyiv") == "n:kyiv"
+    assert participant_key(12, "they") == "e12"
+    solo = event_signature("ACCUSE", [None], ["n:kyiv"], None, 7, "ev1")
+    assert solo.startswith("u") and solo != event_signature("ACCUSE", [], ["n:kyiv"], None, 8, "ev1")
     assert window("2024-03-01") == ["2024-02-29", "2024-03-01", "2024-03-02"]
     assert window("2024-03") == ["2024-03"] and window(None) == []
     candidates = [("g1", "2024-03-01", "2024-03-02"), ("g2", "2024-03-03", "2024-03-03")]

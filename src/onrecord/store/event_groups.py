@@ -3,7 +3,7 @@
 Two event records are one event when they have the same PLOVER type, the same actor set and
 recipient set (corpus entity ids; a participant without one by its normalised name), the same
 place (GeoNames id, or none) and dates within a day of each other.  The first four make the
-event's ``signature``; its date is ``event_date`` (the coded date, or the article's publication
+event's ``signature`` (an event without a known actor has one of its own: it never merges); its date is ``event_date`` (the coded date, or the article's publication
 date when the date was taken from it).
 
 Groups are assigned when an event is stored (incrementally, no batch job): the event joins the
@@ -35,11 +35,17 @@ QUAD_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict",
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+PRONOUNS = frozenset("i me my we us our you your he him his she her they them their it its who whom whose "
+                     "that which this these those one".split())
+"""Unresolved pronouns name no one: they never make two reports the same event."""
+
+
 def participant_key(entity_id: int | None, key: str | None) -> str | None:
-    """How a participant counts in a signature: its corpus entity, else its normalised name."""
+    """How a participant counts in a signature: its corpus entity, else its normalised name
+    (an unresolved pronoun does not count)."""
     if entity_id is not None:
         return f"e{entity_id}"
-    return f"n:{key}" if key else None
+    return f"n:{key}" if key and key not in PRONOUNS else None
 
 
 def signature(type_: str, actors: Iterable[str | None], recipients: Iterable[str | None],
@@ -49,6 +55,16 @@ def signature(type_: str, actors: Iterable[str | None], recipients: Iterable[str
     parts = [type_.upper(), ",".join(sorted({a for a in actors if a})),
              ",".join(sorted({r for r in recipients if r})), "" if geonameid is None else str(int(geonameid))]
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def event_signature(type_: str, actors: Iterable[str | None], recipients: Iterable[str | None],
+                    geonameid: int | None, article_id: int, local_id: str) -> str:
+    """``signature``, or one of its own for an event without a known actor ("u" + 31 hex
+    digits): who did it is the event's identity, so actorless events never merge across reports."""
+    actors = [a for a in actors if a]
+    if not actors:
+        return "u" + hashlib.sha256(f"{article_id}|{local_id}".encode("utf-8")).hexdigest()[:31]
+    return signature(type_, actors, recipients, geonameid)
 
 
 def as_day(value: str | None) -> date | None:
@@ -133,7 +149,7 @@ def regroup(db: Database, event_ids: Iterable[int]) -> int:
     pending, changed = set(ids), 0
     for event_id, type_, geonameid, event_date, article_id, local_id, old in rows:
         p = parties[int(event_id)]
-        sig = signature(type_, p["actor"], p["recipient"], geonameid)
+        sig = event_signature(type_, p["actor"], p["recipient"], geonameid, article_id, local_id)
         key = find_group(db, sig, event_date, exclude=sorted(pending)) or new_group_key(
             sig, event_date, article_id, local_id)
         pending.discard(int(event_id))

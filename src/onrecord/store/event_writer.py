@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from onrecord.records import Article, Event, EventActor
 from onrecord.store.db import Database
 from onrecord.store.entities import is_nameless
-from onrecord.store.event_groups import QUADS, assign_group, participant_key, signature
+from onrecord.store.event_groups import QUADS, assign_group, event_signature, participant_key
 from onrecord.store.normalise import name_key
 
 _EVENT_COLUMNS = (
@@ -75,7 +75,8 @@ def store_events(db: Database, article_id: int, art: Article, local_entities: di
         recipients = [_Party(db, r, local_entities) for r in ev.recipients]
         pl = ev.place
         geonameid = pl.geonameid if pl else None
-        sig = signature(ev.type, [a.group_key for a in actors], [r.group_key for r in recipients], geonameid)
+        sig = event_signature(ev.type, [a.group_key for a in actors], [r.group_key for r in recipients],
+                              geonameid, article_id, ev.id)
         day = event_date(ev, published)
         group = assign_group(db, sig, day, article_id, ev.id)
         reported_by = [names.get(r, r) for r in ev.reported_by]
