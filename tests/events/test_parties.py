@@ -1,4 +1,4 @@
-"""Event records from whole sentences: participants of said events and mutual events."""
+"""Event parties from whole sentences: said events, coordinated speakers, mutual events; none without an event."""
 
 import pytest
 
