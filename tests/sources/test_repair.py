@@ -20,3 +20,14 @@ def test_meta_title_and_outlet_repaired_others_kept():
     fixed = repair_meta(meta)
     assert fixed.title == "Obama’s plan" and fixed.outlet == "Le Monde" and fixed.url == meta.url
     assert repair_meta(DocMeta(title="Plain")) == DocMeta(title="Plain")
+
+
+def test_a_document_is_repaired_as_read_html_left_to_the_worker():
+    from onrecord.sources import RawDoc
+    from onrecord.sources.repair import repair_doc
+
+    doc = RawDoc("a.jsonl", "line 1", DocMeta(title="Itâ€™s"), text="Weâ€™re here")
+    fixed = repair_doc(doc)
+    assert (fixed.text, fixed.meta.title) == ("We’re here", "It’s")
+    page = RawDoc("a.html", "file", DocMeta(), html="<p>Itâ€™s</p>".encode())
+    assert repair_doc(page) is page

@@ -276,3 +276,13 @@ def test_mojibake_in_titles_and_texts_is_repaired_before_extraction(tmp_path, fa
     con = sqlite3.connect(db)
     title, text = con.execute("SELECT title, text FROM articles").fetchone()
     assert title == "Senate’s vote" and text.endswith("It’s done.")
+
+
+def test_a_repaired_outlet_name_is_still_a_duplicate_when_read_again(tmp_path, fake):
+    # found by the fuzz suite: the outlet was repaired after the copy check, so a re-read
+    # looked like the same text under another outlet
+    path = write_jsonl(tmp_path / "o.jsonl", [{"text": "0", "outlet": "\u00c2\u0080"}])
+    db = tmp_path / "c.db"
+    assert run([path], db, fake).counts.new == 1
+    again = run([path], db, fake)
+    assert (again.counts.new, again.counts.copies, again.counts.duplicate) == (0, 0, 1)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import ftfy
 
-from onrecord.sources.model import DocMeta
+from onrecord.sources.model import DocMeta, RawDoc
 
 _MARKERS = ("Ã", "â€", "Â", "Å", "Ð", "Ñ")
 """Characters every double-decoded text contains: the cheap test before ftfy's full check."""
@@ -27,3 +27,11 @@ def repair_meta(meta: DocMeta) -> DocMeta:
     if title == meta.title and outlet == meta.outlet:
         return meta
     return replace(meta, title=title, outlet=outlet)
+
+
+def repair_doc(doc: RawDoc) -> RawDoc:
+    """A document as read, its text (when it has text, not HTML) and metadata repaired."""
+    text, meta = repair(doc.text), repair_meta(doc.meta)
+    if text is doc.text and meta is doc.meta:
+        return doc
+    return replace(doc, text=text, meta=meta)

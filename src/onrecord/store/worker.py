@@ -18,7 +18,7 @@ from typing import Any
 
 from onrecord.records import Article
 from onrecord.sources import BadHtml, DocMeta, RawDoc, clean_html
-from onrecord.sources.repair import repair, repair_meta
+from onrecord.sources.repair import repair
 from onrecord.store.normalise import content_hash
 
 DEFAULT_EXTRACTOR = "onrecord.pipeline:Extractor"
@@ -101,12 +101,11 @@ def _prepare(item: WorkItem, max_chars: int) -> tuple[str, RawDoc, str, int] | F
         except BadHtml as err:
             return Failed(item.input_key, doc.source, doc.locator, "bad-html", str(err))
         m = doc.meta
-        meta = replace(m, title=page.title or m.title, outlet=page.outlet or m.outlet,
+        meta = replace(m, title=repair(page.title) or m.title, outlet=repair(page.outlet) or m.outlet,
                        published=page.published or m.published, url=page.url or m.url)
         doc = replace(doc, html=None, meta=meta)
-        text = page.text
-    text = repair((text or "").replace("\x00", ""))
-    doc = replace(doc, meta=repair_meta(doc.meta))
+        text = repair(page.text)  # a page's own text and metadata (text documents: repaired when read)
+    text = (text or "").replace("\x00", "")
     if not text.strip():
         return Failed(item.input_key, doc.source, doc.locator, "empty-text", "no text to analyse")
     words = len(text.split())
