@@ -13,6 +13,7 @@ from rich.progress import (BarColumn, Progress, ProgressColumn, Task, TextColumn
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from onrecord.store.pool import DEFAULT_MAX_WORKER_MB
 from onrecord.coref.ranker import default_ranker
 from onrecord.coref.trees import ModelFileError
 from onrecord.sources import InputError
@@ -135,7 +136,7 @@ LEARNED_EXTRACTORS = {("accurate", False): "onrecord.pipeline:accurate_extractor
 @click.option("--recycle-after", type=click.IntRange(0), default=2000, show_default=True,
               help="Restart a worker process after this many articles (0: never): a cheap cap on "
                    "memory growth (about 2 s of model loading per restart).")
-@click.option("--max-worker-mb", type=click.IntRange(0), default=4096, show_default=True,
+@click.option("--max-worker-mb", type=click.IntRange(0), default=DEFAULT_MAX_WORKER_MB, show_default=True,
               help="Memory ceiling of a worker process: past it the worker is stopped and the article "
                    "recorded as out-of-memory, the rest of the batch goes on (0: no ceiling).")
 @click.option("--model", default=None, help="spaCy model name (default: the pipeline's).")

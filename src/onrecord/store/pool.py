@@ -24,7 +24,9 @@ MAX_OUTSTANDING_PER_WORKER = 2
 BATCH_TIMEOUT_BASE_S, BATCH_TIMEOUT_PER_ARTICLE_S = 60.0, 5.0
 WALL_FACTOR = 4.0
 """A worker that uses no CPU (blocked) is taken for hung after this many times the CPU budget."""
-DEFAULT_MAX_WORKER_MB = 4096
+DEFAULT_MAX_WORKER_MB = 6144
+"""Above the largest article ingest accepts (1,000,000 characters: about 3.9 GB at 345 MB per
+100 KB of text on top of a 0.5 GB worker, benchmarks/memory_bench.py)."""
 
 
 def batch_timeout(n_items: int) -> float:
