@@ -1,10 +1,9 @@
 """The tokenizer guard: long runs without spaces are cut into pieces, the text kept exactly."""
 
-import signal
-
 import pytest
 
 from onrecord.long_runs import LONG_RUN, PIECE, LongRunGuard
+from tests.deadline import deadline
 
 pytestmark = pytest.mark.slow
 
@@ -25,13 +24,6 @@ def test_a_long_run_becomes_fixed_pieces_and_short_words_are_untouched(extractor
 
 
 def test_a_pathological_run_extracts_in_seconds(extract):
-    def _raise(*_):
-        raise AssertionError("a run of 100,000 brackets took over 20 s")
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.alarm(20)
-    try:
+    with deadline(20, "a run of 100,000 brackets"):
         article = extract("[" * 100_000)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
     assert len(article.text) == 100_000

@@ -1,34 +1,19 @@
 """Event dates: the time expression in the trigger's own clause, resolved against publication."""
 
-import signal
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
 
 from onrecord.events.dates import date_range, event_time
+from tests.deadline import deadline
 
 pytestmark = pytest.mark.slow
 PUBLISHED = date(2024, 10, 15)
 
 
-@contextmanager
-def _deadline(seconds: int):
-    """Fail instead of hanging (a walk up the parse that never reaches the root)."""
-    def _raise(*_):
-        raise AssertionError(f"took over {seconds} s")
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
-
-
 def _time(nlp, text: str, word: str):
     doc = nlp(text)
-    with _deadline(10):
+    with deadline(10, "event_time"):  # a walk up the parse that never reaches the root hangs
         return event_time(doc, next(t for t in doc if t.text == word), PUBLISHED)
 
 

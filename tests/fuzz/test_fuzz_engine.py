@@ -3,13 +3,12 @@ indexes the text, within a bounded time (quote soup, brackets, huge tokens, verb
 
 from __future__ import annotations
 
-import signal
-from contextlib import contextmanager
-
 import pytest
 from fuzz_settings import FUZZ
 from hypothesis import given
 from hypothesis import strategies as st
+
+from tests.deadline import deadline
 
 pytestmark = pytest.mark.slow
 SECONDS_PER_TEXT = 20
@@ -20,19 +19,6 @@ words = st.sampled_from(["said", "denied", "the", "minister", "Putin", "Kyiv", "
 soup = st.lists(words, max_size=60).map(" ".join)
 huge = st.builds(lambda c, n: c * n, st.sampled_from(["a", "“", "(", "😀", "-", " "]), st.integers(1, 3000))
 texts = st.one_of(st.text(max_size=200), soup, huge, st.lists(soup | st.text(max_size=40), max_size=4).map("".join))
-
-
-@contextmanager
-def _deadline(seconds: int):
-    def _raise(*_):
-        raise AssertionError(f"extraction took over {seconds} s")
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +42,7 @@ def _spans(article):
 @FUZZ
 @given(text=texts)
 def test_any_text_gives_an_article_whose_spans_index_it(events_extractor, text):
-    with _deadline(SECONDS_PER_TEXT):
+    with deadline(SECONDS_PER_TEXT, "extraction"):
         article = events_extractor.extract(text)
     assert len(article.text) == len(text)  # control characters are blanked, never removed
     for span in _spans(article):
