@@ -102,7 +102,6 @@ def events(plv: Path, out: Path, epochs: int, work: Path | None) -> None:
     """The PLOVER event coder: MiniLM fine-tuned on PLV train, exported as int8 ONNX
     (seeded; about 45 seconds an epoch on 2 quiet cores)."""
     try:
-        from onrecord.eventcoder.data import read_plv, split
         from onrecord.eventcoder.export import export
         from onrecord.eventcoder.train import train as fit
         from onrecord.tagger.paths import base_model_dir
@@ -112,10 +111,7 @@ def events(plv: Path, out: Path, epochs: int, work: Path | None) -> None:
     except ImportError as err:
         raise click.ClickException(f"{err}; install the training extra: "
                                    "pip install -e '.[train-accurate]'") from None
-    try:
-        rows, dev = split(read_plv(plv))
-    except (FileNotFoundError, ValueError) as err:
-        raise click.ClickException(str(err)) from None
+    rows, dev = _plv_split(plv)
     model, report = fit(rows, dev, work or Path(".onrecord-work/eventcoder"), epochs=epochs,
                         log=lambda line: click.echo(line, err=True))
     path = export(model, load_tokenizer(base_model_dir()), out, {"training": report})
@@ -133,14 +129,10 @@ def events(plv: Path, out: Path, epochs: int, work: Path | None) -> None:
 def triggers(plv: Path, out: Path, min_count: int, min_share: float) -> None:
     """The trigger lexicon's extension: predicates of PLV train sentences the hand lexicon
     misses (deterministic; about 20 seconds).  Review the rows before shipping them."""
-    from onrecord.eventcoder.data import read_plv, split
     from onrecord.events.trigger_mining import mine, write_tsv
     from onrecord.pipeline import load_model
 
-    try:
-        rows, _ = split(read_plv(plv))
-    except (FileNotFoundError, ValueError) as err:
-        raise click.ClickException(str(err)) from None
+    rows, _ = _plv_split(plv)
     mined = mine(rows, load_model().pipe([r.text for r in rows]), min_count=min_count, min_share=min_share)
     write_tsv(mined, out, plv.name)
     click.echo(f"wrote {out}: {len(mined)} triggers from {len(rows)} train sentences", err=True)
@@ -160,13 +152,19 @@ def roles(plv: Path, out: Path) -> None:
         import lightgbm  # noqa: F401
     except ImportError:
         raise click.ClickException("training needs LightGBM: pip install -e '.[train]'") from None
-    from onrecord.eventcoder.data import read_plv, split
     from onrecord.pipeline import load_model
     from onrecord.roles.train import train as fit
 
-    try:
-        rows, _ = split(read_plv(plv))
-    except (FileNotFoundError, ValueError) as err:
-        raise click.ClickException(str(err)) from None
+    rows, _ = _plv_split(plv)
     report = fit(rows, load_model(), out, log=lambda line: click.echo(line, err=True))
     click.echo(f"wrote {out} ({report['seconds']} s)", err=True)
+
+
+def _plv_split(plv: Path):
+    """(train, dev) of PLV's fixed split; a missing or malformed file is a one-line error."""
+    from onrecord.eventcoder.data import read_plv, split
+
+    try:
+        return split(read_plv(plv))
+    except (FileNotFoundError, ValueError) as err:
+        raise click.ClickException(str(err)) from None
