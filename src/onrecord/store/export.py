@@ -19,6 +19,7 @@ EXPORTS: dict[str, tuple[str, dict[str, str]]] = {
         {"id": "int", "words": "int", "n_statements": "int", "n_own_voice": "int"}),
     "statements": (
         "SELECT s.id, s.article_id, s.local_id, a.published, coalesce(o.name, a.outlet) AS outlet, a.bias, "
+        "a.title, a.url, "
         "sp.name AS speaker, sp.type AS speaker_type, s.speaker_entity_id, sp.registry_id AS speaker_registry_id, "
         "s.speaker_text, s.speaker_name, s.speaker_resolution, s.speaker_confidence, s.speaker_antecedent_text, "
         "s.speaker_antecedent_start, s.speaker_antecedent_end, s.speaker_members, "

@@ -30,8 +30,10 @@ class Table:
         return [dict(zip(self.columns, r)) for r in self.rows]
 
 
-_STATEMENT_COLUMNS = ("v.published, v.outlet, v.speaker, v.cue, v.cue_class, v.kind, v.content, s.content2, "
-                      "v.statement_id, v.quote_id, v.speaker_resolution AS resolution, "
+# every statement row carries what a citation needs: the article (title, URL, outlet, date), the
+# speaker as resolved (speaker) and as written (speaker_text), and both parts of the content
+_STATEMENT_COLUMNS = ("v.published, v.outlet, v.title, v.url, v.speaker, v.speaker_text, v.cue, v.cue_class, "
+                      "v.kind, v.content, s.content2, v.statement_id, v.quote_id, v.speaker_resolution AS resolution, "
                       "v.speaker_confidence AS confidence, v.speaker_antecedent AS antecedent")
 NO_FILTER = EvidenceFilter()
 
@@ -140,9 +142,11 @@ def spread(db: Database, quote: str) -> list[Table]:
         "FROM quote_spread WHERE quote_id = ?", (qid,))
     head = Table(f"Quote {qid}", cols, rows)
     cols, rows = db.query_table(
-        "SELECT x.published, coalesce(o.name, x.outlet) AS outlet, x.bias, v.speaker, v.cue, v.kind, x.title, "
-        "x.url, v.article_id, v.speaker_resolution AS resolution, v.speaker_confidence AS confidence, "
+        "SELECT x.published, coalesce(o.name, x.outlet) AS outlet, x.bias, x.title, x.url, v.speaker, "
+        "v.speaker_text, v.cue, v.cue_class, v.kind, v.content, s.content2, v.article_id, v.statement_id, "
+        "v.speaker_resolution AS resolution, v.speaker_confidence AS confidence, "
         "v.speaker_antecedent AS antecedent, x.copy_id FROM statements_view v "
+        "JOIN statements s ON s.id = v.statement_id "
         "JOIN article_occurrences x ON x.article_id = v.article_id LEFT JOIN entities o ON o.id = x.outlet_id "
         "WHERE v.quote_id = ? ORDER BY x.published IS NULL, x.published, v.article_id, "
         "x.copy_id IS NOT NULL, x.copy_id, v.statement_id", (qid,))
