@@ -19,6 +19,7 @@ from onrecord.attribution.quotes import Quote
 from onrecord.attribution.spans import statement_kind
 from onrecord.discourse import find_own_voice, find_replies
 from onrecord.lexicons import load_lexicon
+from onrecord.modality import with_modality
 from onrecord.records import Article, Cue, Entity, Speaker, Statement, TextSpan
 from onrecord.resolution import EntityDraft
 from onrecord.resolution.canonical import registry_names
@@ -70,6 +71,7 @@ def article_from_doc(doc: Doc, meta, *, coref: str = "learned", mode: str = "fas
         _statement(i, frame, parents[i], speakers[i], entity_ids, text, quotes,
                    statement_time(doc, frame, published))
         for i, frame in enumerate(frames)]
+    statements = with_modality(doc, statements)
     statements = find_replies(doc, statements, index, entity_ids, lexicon)
     article = Article(
         text=text, id=meta.id, title=meta.title, outlet=meta.outlet, published=meta.published,

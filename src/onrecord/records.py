@@ -18,6 +18,8 @@ StatementKind = Literal["direct", "indirect", "mixed"]
 ReplyType = Literal["rejects", "confirms", "responds"]
 Granularity = Literal["day", "week", "month", "year"]
 AuxMode = Literal["negation", "hypothetical", "future", "historical"]
+ModalityKind = Literal["speech", "finding", "document", "intent"]
+MODALITY_FLAGS = ("negated", "hypothetical", "future", "question")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,34 @@ class Reply:
 
 
 @dataclass(frozen=True, slots=True)
+class Modality:
+    """How a statement is framed (``onrecord.modality``): a negated cue ("did not say"), a
+    hypothetical or conditional one ("would say", "if asked, he said"), a future one ("will
+    say", "is expected to announce"), a question content; and what speaks: ``speech`` (a person
+    or organisation), ``finding`` (a poll, study, report, data), ``document`` (a letter's or
+    filing's wording), ``intent`` (a stated intent: "plans to", "wants to")."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    question: bool = False
+    kind: ModalityKind = "speech"
+
+    def flags(self) -> tuple[str, ...]:
+        """The flags that hold, in ``MODALITY_FLAGS`` order."""
+        return tuple(f for f in MODALITY_FLAGS if getattr(self, f))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"negated": self.negated, "hypothetical": self.hypothetical, "future": self.future,
+                "question": self.question, "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Modality":
+        return cls(bool(d.get("negated", False)), bool(d.get("hypothetical", False)),
+                   bool(d.get("future", False)), bool(d.get("question", False)), d.get("kind", "speech"))
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One attribution: speaker -> cue -> content."""
 
@@ -131,6 +161,8 @@ class Statement:
     parent: str | None = None
     time: TimeRef | None = None
     replies_to: tuple[Reply, ...] = ()
+    modality: Modality | None = None
+    """Set by the engine (``onrecord.modality``); None in statements built without it."""
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -147,6 +179,8 @@ class Statement:
             "time": self.time.to_dict() if self.time else None,
             "replies_to": [r.to_dict() for r in self.replies_to],
         })
+        if self.modality is not None:
+            d["modality"] = self.modality.to_dict()
         return d
 
     @classmethod
@@ -161,6 +195,7 @@ class Statement:
             parent=d.get("parent"),
             time=TimeRef.from_dict(d["time"]) if d.get("time") else None,
             replies_to=tuple(Reply(r["statement"], r["type"]) for r in d.get("replies_to", [])),
+            modality=Modality.from_dict(d["modality"]) if d.get("modality") else None,
         )
 
 

@@ -37,3 +37,16 @@ def test_replies_to_an_unnamed_report(extract):
         a = extract("The Gazette reported that the mayor took bribes. " + second)
         reported = by_cue(a, "reported")
         assert [(r.statement, r.type) for r in by_cue(a, cue).replies_to] == [(reported.id, kind)], second
+
+
+def test_a_negated_confirmation_does_not_confirm(extract):
+    a = extract("The Gazette reported that the plant would close. The company could not confirm the report.")
+    reply, reported = by_cue(a, "could not confirm"), by_cue(a, "reported")
+    assert reply.modality.negated
+    assert [(r.statement, r.type) for r in reply.replies_to] == [(reported.id, "responds")]
+
+
+def test_a_plain_confirmation_still_confirms(extract):
+    a = extract("The Gazette reported that the plant would close. The company confirmed the report.")
+    reply, reported = by_cue(a, "confirmed"), by_cue(a, "reported")
+    assert [(r.statement, r.type) for r in reply.replies_to] == [(reported.id, "confirms")]

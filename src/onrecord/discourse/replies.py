@@ -38,7 +38,11 @@ def find_replies(doc: Doc, statements: Sequence[Statement], index: EntityIndex,
 
 
 def reply_type(statement: Statement) -> str:
-    """rejects (a denial, or a negated content), confirms (a confirmation), else responds."""
+    """rejects (a denial, or a negated content), confirms (a confirmation), else responds.
+
+    A negated verdict cue is neither ("could not confirm the report", "did not deny it"): responds."""
+    if statement.modality is not None and statement.modality.negated and statement.cue.cls in _VERDICT_CLASSES:
+        return "responds"
     if statement.cue.cls == "denial":
         return "rejects"
     if statement.cue.cls == "confirmation":
