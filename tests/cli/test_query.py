@@ -3,7 +3,7 @@
 from click.testing import CliRunner
 
 from onrecord.cli import main
-from onrecord.cli.query import _fold_evidence
+from onrecord.render.corpus_tables import terminal_columns
 from onrecord.store.queries import Table
 
 ROWS = Table("What William Barr said", ["speaker", "content", "resolution", "confidence", "antecedent"],
@@ -12,11 +12,11 @@ ROWS = Table("What William Barr said", ["speaker", "content", "resolution", "con
 
 
 def test_the_terminal_table_folds_the_evidence_into_one_column():
-    folded = _fold_evidence(ROWS)
-    assert folded.columns == ["speaker", "content", "resolved"]
-    assert [r[-1] for r in folded.rows] == ["name .97", "pronoun .60", ""]
-    other = Table("t", ["speaker", "resolution"], [("x", "name")])
-    assert _fold_evidence(other) is other  # only statement lists with all three columns
+    columns, rows = terminal_columns(ROWS.columns, ROWS.rows)
+    assert columns == ["speaker", "content", "resolved"]
+    assert [r[-1] for r in rows] == ["name .97", "pronoun .60", ""]
+    # only statement lists with all three columns
+    assert terminal_columns(["speaker", "resolution"], [("x", "name")]) == (["speaker", "resolution"], [("x", "name")])
 
 
 def test_said_and_search_offer_the_evidence_filters():

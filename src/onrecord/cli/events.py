@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from onrecord.cli.query import FORMATS, render
+from onrecord.cli.query import FORMATS, WIDE_OPTION, render
 from onrecord.store import event_queries
 from onrecord.store.corpus import open_corpus
 from onrecord.store.db import DEFAULT_DB, Database, DatabaseError
@@ -31,9 +31,10 @@ def _checked(check: Callable[..., str | None], *args: Any) -> Callable[[click.Co
     return callback
 
 
-# what a terminal table shows (JSON and CSV keep every column)
+# what a terminal table shows (JSON, CSV and --wide keep every column); the fitted table drops
+# the least important of these first on a narrow terminal (render.corpus_tables.COLUMNS)
 TERMINAL = {"events": ("date", "type", "actors", "recipients", "trigger", "place", "outlet", "sentence",
-                       "group_reports"),
+                       "group_reports", "title", "url"),
             "groups": ("first_date", "type", "actors", "recipients", "place", "n_reports", "n_outlets",
                        "first_outlet", "first_title")}
 
@@ -50,8 +51,9 @@ def events_output(fn: Callable[..., Table]) -> Callable[..., None]:
     @click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="ONRECORD_DB",
                   help="SQLite file or postgresql:// URL of the corpus.")
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+    @WIDE_OPTION
     @functools.wraps(fn)
-    def wrapper(db: str, fmt: str, **kwargs: Any) -> None:
+    def wrapper(db: str, fmt: str, wide: bool, **kwargs: Any) -> None:
         try:
             conn = open_corpus(db)
         except DatabaseError as err:
@@ -62,7 +64,8 @@ def events_output(fn: Callable[..., Table]) -> Callable[..., None]:
             raise click.ClickException(str(err)) from None
         finally:
             conn.close()
-        render([_terse(table, "groups" if kwargs.get("groups") else "events") if fmt == "table" else table], fmt)
+        terse = fmt == "table" and not wide
+        render([_terse(table, "groups" if kwargs.get("groups") else "events") if terse else table], fmt, wide)
         sys.stdout.flush()
     return wrapper
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.table import Table as RichTable
 
+from onrecord.render.corpus_tables import render_results
 from onrecord.render.csv_cells import csv_cell
 from onrecord.store import queries
 from onrecord.store.corpus import open_corpus
@@ -23,8 +23,9 @@ from onrecord.store.queries import QueryError, Table
 FORMATS = ("table", "json", "csv")
 
 
-def render(tables: list[Table], fmt: str) -> None:
-    """Print query results: rich tables, JSON (one object per table), or CSV (blank line between tables)."""
+def render(tables: list[Table], fmt: str, wide: bool = False) -> None:
+    """Print query results: tables fitted to the terminal (``wide``: every column, cells wrapped),
+    JSON (one object per table), or CSV (blank line between tables)."""
     if fmt == "json":
         doc: Any = tables[0].records() if len(tables) == 1 else {t.title: t.records() for t in tables}
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
@@ -36,44 +37,11 @@ def render(tables: list[Table], fmt: str) -> None:
             w.writerow(t.columns)
             w.writerows([csv_cell(v) for v in r] for r in t.rows)
     else:
-        console = Console()
-        for t in tables:
-            console.print(_rich_table(t))
-            if not t.rows:
-                console.print("  (no rows)")
+        render_results(tables, Console(), wide=wide)
 
 
-_LONG_COLUMNS = ("content", "text", "title")
-_EVIDENCE = ("resolution", "confidence", "antecedent")
-
-
-def _fold_evidence(t: Table) -> Table:
-    """For the terminal: resolution and confidence as one short column ("pronoun .60"); JSON and
-    CSV keep them apart and carry the antecedent too."""
-    if not all(c in t.columns for c in _EVIDENCE):
-        return t
-    idx = [t.columns.index(c) for c in _EVIDENCE]
-    keep = [i for i in range(len(t.columns)) if i not in idx]
-
-    def folded(r: tuple) -> str:
-        method, conf, _ = (r[i] for i in idx)
-        return " ".join(p for p in (method, None if conf is None else f"{conf:.2f}".lstrip("0")) if p)
-    return Table(t.title, [*(t.columns[i] for i in keep), "resolved"],
-                 [(*(r[i] for i in keep), folded(r)) for r in t.rows])
-
-
-def _rich_table(t: Table) -> RichTable:
-    """A terminal table: id columns left to JSON/CSV, long text given the room."""
-    t = _fold_evidence(t)
-    shown = [i for i, c in enumerate(t.columns) if not c.endswith("_id") or len(t.columns) <= 3]
-    rt = RichTable(title=t.title, title_justify="left", show_lines=False, expand=True)
-    for i in shown:
-        c = t.columns[i]
-        rt.add_column(c, overflow="fold", ratio=4 if c in _LONG_COLUMNS else 1,
-                      min_width=None if c in _LONG_COLUMNS else min(len(c), 10))
-    for r in t.rows:
-        rt.add_row(*("" if r[i] is None else str(r[i]) for i in shown))
-    return rt
+WIDE_OPTION = click.option("--wide", is_flag=True,
+                           help="Terminal table: every column, long text wrapped instead of cut to one line.")
 
 
 def corpus_command(fn: Callable[..., list[Table] | Table]) -> Callable[..., None]:
@@ -81,8 +49,9 @@ def corpus_command(fn: Callable[..., list[Table] | Table]) -> Callable[..., None
     @click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="ONRECORD_DB",
                   help="SQLite file or postgresql:// URL of the corpus.")
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+    @WIDE_OPTION
     @functools.wraps(fn)
-    def wrapper(db: str, fmt: str, **kwargs: Any) -> None:
+    def wrapper(db: str, fmt: str, wide: bool, **kwargs: Any) -> None:
         try:
             conn = open_corpus(db)
         except DatabaseError as err:
@@ -93,7 +62,7 @@ def corpus_command(fn: Callable[..., list[Table] | Table]) -> Callable[..., None
             raise click.ClickException(str(err)) from None
         finally:
             conn.close()
-        render(result if isinstance(result, list) else [result], fmt)
+        render(result if isinstance(result, list) else [result], fmt, wide)
     return wrapper
 
 
