@@ -18,6 +18,9 @@ from onrecord.store import queries
 from onrecord.store.corpus import open_corpus
 from onrecord.store.db import DEFAULT_DB, Database, DatabaseError
 from onrecord.store.evidence import METHODS, NAMED_METHODS, UNKNOWN, EvidenceFilter, evidence_filter
+from onrecord.store.modality import FLAGS as MODALITY_FLAGS
+from onrecord.store.modality import KINDS as MODALITY_KINDS
+from onrecord.store.modality import ModalityFilter, modality_filter
 from onrecord.store.queries import QueryError, Table
 
 FORMATS = ("table", "json", "csv")
@@ -85,6 +88,30 @@ def evidence_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def modality_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--kind, --modality and --no-negated / --no-hypothetical / --no-future / --no-question,
+    passed on as one ``modality`` filter."""
+    @click.option("--kind", "modality_kind", metavar="KIND[,KIND]",
+                  help=f"Only statements of this kind: {', '.join(MODALITY_KINDS)} "
+                       "(speech: what a person or organisation said, not a poll's finding or a document's text).")
+    @click.option("--modality", "modality_only", metavar="FLAG[,FLAG]",
+                  help=f"Only statements carrying these flags: {', '.join(MODALITY_FLAGS)}.")
+    @click.option("--no-negated", is_flag=True, help="Leave out negated statements ('did not say').")
+    @click.option("--no-hypothetical", is_flag=True, help="Leave out hypothetical ones ('would say', 'if asked').")
+    @click.option("--no-future", is_flag=True, help="Leave out statements still to come ('will say').")
+    @click.option("--no-question", is_flag=True, help="Leave out questions.")
+    @functools.wraps(fn)
+    def wrapper(*args: Any, modality_kind: str | None, modality_only: str | None, no_negated: bool,
+                no_hypothetical: bool, no_future: bool, no_question: bool, **kwargs: Any) -> Any:
+        without = [f for f, off in zip(MODALITY_FLAGS, (no_negated, no_hypothetical, no_future, no_question)) if off]
+        try:
+            modality = modality_filter(modality_kind, modality_only, without)
+        except QueryError as err:
+            raise click.BadParameter(str(err), param_hint="--kind / --modality") from None
+        return fn(*args, modality=modality, **kwargs)
+    return wrapper
+
+
 @click.command("said")
 @click.argument("speaker")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
@@ -92,11 +119,13 @@ def evidence_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--outlet", help="Only in this outlet.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @evidence_options
+@modality_options
 @corpus_command
 def said_command(db: Database, speaker: str, since: str | None, until: str | None, outlet: str | None,
-                 limit: int, evidence: EvidenceFilter) -> Table:
+                 limit: int, evidence: EvidenceFilter, modality: ModalityFilter) -> Table:
     """What SPEAKER said over time (Zelensky finds Zelenskyy, Bill Barr finds William Barr)."""
-    return queries.said(db, speaker, since=since, until=until, outlet=outlet, limit=limit, evidence=evidence)
+    return queries.said(db, speaker, since=since, until=until, outlet=outlet, limit=limit, evidence=evidence,
+                        modality=modality)
 
 
 @click.command("search")
@@ -104,10 +133,12 @@ def said_command(db: Database, speaker: str, since: str | None, until: str | Non
 @click.option("--speaker", help="Only what this speaker said (any alias).")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
 @evidence_options
+@modality_options
 @corpus_command
-def search_command(db: Database, text: str, speaker: str | None, limit: int, evidence: EvidenceFilter) -> Table:
+def search_command(db: Database, text: str, speaker: str | None, limit: int, evidence: EvidenceFilter,
+                   modality: ModalityFilter) -> Table:
     """Full-text search over what was said (stemmed: ceasefire, ceasefires)."""
-    return queries.search(db, text, limit=limit, speaker=speaker, evidence=evidence)
+    return queries.search(db, text, limit=limit, speaker=speaker, evidence=evidence, modality=modality)
 
 
 @click.command("spread")

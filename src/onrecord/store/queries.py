@@ -13,6 +13,9 @@ from onrecord.store.entities import NOT_GROUP_SQL
 from onrecord.store.errors import FilterError, QueryError, UnknownName  # noqa: F401 - re-exported
 from onrecord.store.evidence import EvidenceFilter
 from onrecord.store.lookup import find_entities, find_speakers, namesakes
+from onrecord.store.modality import COLUMNS as _MODALITY_COLUMNS
+from onrecord.store.modality import NO_MODALITY, ModalityFilter
+from onrecord.store.modality import fold as _fold_modality
 from onrecord.store.normalise import name_key, quote_hash, quote_id
 
 QUOTE_ID = re.compile(r"^q[0-9a-f]{16}$")
@@ -33,7 +36,9 @@ class Table:
 # every statement row carries what a citation needs: the article (title, URL, outlet, date), the
 # speaker as resolved (speaker) and as written (speaker_text), and both parts of the content
 _STATEMENT_COLUMNS = ("v.published, v.outlet, v.title, v.url, v.speaker, v.speaker_text, v.cue, v.cue_class, "
-                      "v.kind, v.content, s.content2, v.statement_id, v.quote_id, v.speaker_resolution AS resolution, "
+                      "v.kind, v.content, s.content2, v.statement_id, v.quote_id, "
+                      + _MODALITY_COLUMNS  # folded into one ``modality`` column ("finding negated")
+                      + ", v.speaker_resolution AS resolution, "
                       "v.speaker_confidence AS confidence, v.speaker_antecedent AS antecedent")
 NO_FILTER = EvidenceFilter()
 
@@ -43,9 +48,11 @@ def _where(conditions: list[str]) -> str:
 
 
 def said(db: Database, speaker: str, *, since: str | None = None, until: str | None = None,
-         outlet: str | None = None, limit: int = 50, evidence: EvidenceFilter = NO_FILTER) -> Table:
+         outlet: str | None = None, limit: int = 50, evidence: EvidenceFilter = NO_FILTER,
+         modality: ModalityFilter = NO_MODALITY) -> Table:
     """What a speaker said over time (every alias and registry name merged), oldest first;
-    ``evidence`` keeps statements by how their speaker was resolved."""
+    ``evidence`` keeps statements by how their speaker was resolved, ``modality`` by their
+    modality (``--kind speech``: only what people said; ``--no-negated``)."""
     since, until = date_bounds(since, until)
     ents = find_speakers(db, speaker)
     ids = [e[0] for e in ents]
@@ -62,10 +69,13 @@ def said(db: Database, speaker: str, *, since: str | None = None, until: str | N
         where.append(f"a.outlet_id IN ({', '.join('?' * len(outlet_ids))})")
         params += outlet_ids
     ev_where, ev_params = evidence.sql("s")
+    mod_where, mod_params = modality.sql("s")
+    ev_where, ev_params = ev_where + mod_where, ev_params + mod_params
     cols, rows = db.query_table(
         f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN statements_view v ON v.statement_id = s.id "
         f"JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(where + ev_where)} "
         "ORDER BY v.published IS NULL, v.published, v.statement_id LIMIT ?", (*params, *ev_params, limit))
+    cols, rows = _fold_modality(cols, rows)
     names = ", ".join(sorted({e[1] for e in ents}))
     return Table(f"What {names} said{_other_namesakes(db, speaker, ids)}", cols, rows)
 
@@ -80,12 +90,14 @@ def _other_namesakes(db: Database, speaker: str, ids: list[int]) -> str:
 
 
 def search(db: Database, text: str, *, limit: int = 20, speaker: str | None = None,
-           evidence: EvidenceFilter = NO_FILTER) -> Table:
-    """Full-text search over statement contents, best matches first; ``speaker`` (a name) and
-    ``evidence`` narrow the statements."""
+           evidence: EvidenceFilter = NO_FILTER, modality: ModalityFilter = NO_MODALITY) -> Table:
+    """Full-text search over statement contents, best matches first; ``speaker`` (a name),
+    ``evidence`` and ``modality`` narrow the statements."""
     if not text.strip():
         raise QueryError("give words to search for, e.g. onrecord search ceasefire")
     where, params = evidence.sql("s")
+    mod_where, mod_params = modality.sql("s")
+    where, params = where + mod_where, params + mod_params
     if speaker:
         ids = [e[0] for e in find_speakers(db, speaker)]
         where.append(f"s.speaker_entity_id IN ({', '.join('?' * len(ids))})")
@@ -103,6 +115,7 @@ def search(db: Database, text: str, *, limit: int = 20, speaker: str | None = No
             cols, rows = db.query_table(sql, (text, *params, limit))
         except sqlite3.OperationalError:  # not valid FTS5 syntax: search the words as typed
             cols, rows = db.query_table(sql, (_fts_words(text), *params, limit))
+    cols, rows = _fold_modality(cols, rows)
     return Table(f"Statements matching {text!r}", cols, rows)
 
 

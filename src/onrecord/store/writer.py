@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from onrecord.records import Article, Statement
+from onrecord.records import Article, Modality, Statement
 from onrecord.sources import ReadFailure
 from onrecord.store.copies import CopyItem, add_copy, clean_meta
 from onrecord.store.db import Database, data_errors
@@ -228,8 +228,9 @@ class Writer:
             "speaker_antecedent_end, speaker_antecedent_text, speaker_confidence, speaker_members, "
             "cue, cue_start, cue_end, cue_lemma, cue_class, kind, "
             "content, content_start, content_end, content2, content2_start, content2_end, "
-            "parent_local_id, time_text, time_value, time_granularity, time_start, time_end, quote_id) "
-            f"VALUES ({', '.join('?' * 32)}) RETURNING id",
+            "parent_local_id, time_text, time_value, time_granularity, time_start, time_end, quote_id, "
+            "modality_negated, modality_hypothetical, modality_future, modality_question, modality_kind) "
+            f"VALUES ({', '.join('?' * 37)}) RETURNING id",
             (article_id, st.id, sp.text if sp else None, sp.start if sp else None,
              sp.end if sp else None, sp.name if sp else None, speaker_id,
              sp.resolution if sp else None, ante.start if ante else None, ante.end if ante else None,
@@ -239,7 +240,8 @@ class Writer:
              st.content.text, st.content.start, st.content.end,
              c2.text if c2 else None, c2.start if c2 else None, c2.end if c2 else None,
              st.parent, t.text if t else None, t.value if t else None,
-             t.granularity if t else None, t.start if t else None, t.end if t else None, qid)))
+             t.granularity if t else None, t.start if t else None, t.end if t else None, qid,
+             *_modality_row(st.modality))))
 
     def _quote(self, st: Statement) -> str | None:
         text = quote_text(st.content.text, st.kind)
@@ -270,3 +272,10 @@ def finish_run(db: Database, run_id: int, status: str, read: int, counts: Counts
                "n_failed = ?, n_statements = ?, n_words = ?, stats = ? WHERE id = ?",
                (now(), status, read, counts.new, counts.duplicate, counts.n_failed, counts.statements,
                 counts.words, json.dumps(stats, default=str), run_id))
+
+
+def _modality_row(m: Modality | None) -> tuple:
+    """negated, hypothetical, future, question (0/1) and kind; all NULL when not read."""
+    if m is None:
+        return (None,) * 5
+    return int(m.negated), int(m.hypothetical), int(m.future), int(m.question), m.kind
