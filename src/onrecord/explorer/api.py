@@ -13,6 +13,8 @@ from onrecord.explorer.params import MAX_INT, Id
 from onrecord.explorer.queries import Page
 from onrecord.explorer.service import Explorer
 from onrecord.store.evidence import METHODS, NAMED_METHODS, UNKNOWN
+from onrecord.store.modality import FLAGS as MODALITY_FLAGS
+from onrecord.store.modality import KINDS as MODALITY_KINDS
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_JSON_ROWS = 1000
@@ -38,6 +40,12 @@ MinConfidence = Annotated[str | None, Query(description="Only speakers resolved 
                                                         "a number from 0 to 1.")]
 NamedOnly = Annotated[str | None, Query(description="true: only speakers resolved by "
                                                     f"{', '.join(NAMED_METHODS)} (named, not inferred).")]
+Kind = Annotated[str | None, Query(description="Only statements of this kind, one or more (comma-separated) of "
+                                              f"{', '.join(MODALITY_KINDS)} (speech: what a person or organisation said).")]
+ModalityOnly = Annotated[str | None, Query(description="Only statements carrying these flags (comma-separated): "
+                                                      f"{', '.join(MODALITY_FLAGS)}.")]
+Without = Annotated[str | None, Query(description="Leave out statements carrying any of these flags (comma-separated): "
+                                                 f"{', '.join(MODALITY_FLAGS)}.")]
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
 
 
@@ -90,14 +98,16 @@ def corpus(request: Request) -> dict[str, int]:
 def search(request: Request, q: Q = "", speaker: Speaker = None, outlet: Outlet = None, bias: Bias = None,
            since: Since = None, until: Until = None, cue_class: CueClass = None,
            resolution: Resolution = None, min_confidence: MinConfidence = None, named_only: NamedOnly = None,
+           kind: Kind = None, modality: ModalityOnly = None, without: Without = None,
            order: Annotated[Literal["relevance", "newest", "oldest"], Query()] = "relevance",
            limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
-    """Full-text search over what was said, narrowed by speaker, outlet, bias, dates, cue class and
-    how the speaker was resolved.  With words, best matches first; without, newest first."""
+    """Full-text search over what was said, narrowed by speaker, outlet, bias, dates, cue class,
+    how the speaker was resolved and modality.  With words, best matches first; without, newest first."""
     check_limit(limit, fmt)
     ex = explorer(request)
     f = ex.filters(q=q, speaker=speaker, outlet=outlet, bias=bias, since=since, until=until, cue_class=cue_class,
-                   resolution=resolution, min_confidence=min_confidence, named_only=named_only)
+                   resolution=resolution, min_confidence=min_confidence, named_only=named_only,
+                   kind=kind, modality=modality, without=without)
     return respond(request, ex.ask("statements", f, limit=limit, offset=offset, order=order), fmt, "search")
 
 
@@ -177,6 +187,7 @@ def speaker_statements(request: Request, speaker_id: Id, q: Q = "", outlet: Outl
                        bias: Bias = None, since: Since = None, until: Until = None,
                        cue_class: CueClass = None, resolution: Resolution = None,
                        min_confidence: MinConfidence = None, named_only: NamedOnly = None,
+                       kind: Kind = None, modality: ModalityOnly = None, without: Without = None,
                        limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
     """Everything the speaker said, oldest first (best matches first when ``q`` is given)."""
     check_limit(limit, fmt)
@@ -184,7 +195,7 @@ def speaker_statements(request: Request, speaker_id: Id, q: Q = "", outlet: Outl
     ex.ask("entity", speaker_id)
     f = ex.filters(q=q, speaker=str(speaker_id), outlet=outlet, bias=bias, since=since, until=until,
                    cue_class=cue_class, resolution=resolution, min_confidence=min_confidence,
-                   named_only=named_only)
+                   named_only=named_only, kind=kind, modality=modality, without=without)
     page = ex.ask("statements", f, limit=limit, offset=offset, order="relevance" if q else "oldest")
     return respond(request, page, fmt, f"speaker-{speaker_id}-statements")
 

@@ -21,11 +21,14 @@ from onrecord.explorer.service import Explorer
 from onrecord.store.errors import QueryError, UnknownName
 from onrecord.store.event_groups import QUAD_CLASSES, QUADS
 from onrecord.store.evidence import METHODS, UNKNOWN, describe
+from onrecord.store.modality import FLAGS as MODALITY_FLAGS
+from onrecord.store.modality import KINDS as MODALITY_KINDS
 
 TEMPLATES = Path(__file__).with_name("templates")
 router = APIRouter(include_in_schema=False)
 EVIDENCE_KEYS = ("resolution", "min_confidence", "named_only")
-FILTER_KEYS = ("q", "speaker", "outlet", "bias", "since", "until", "cue_class", *EVIDENCE_KEYS)
+MODALITY_KEYS = ("kind", "modality", "without")  # onrecord.store.modality: kind, only these flags, not these
+FILTER_KEYS = ("q", "speaker", "outlet", "bias", "since", "until", "cue_class", *EVIDENCE_KEYS, *MODALITY_KEYS)
 PageLimit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=MAX_INT)]
 
@@ -54,6 +57,7 @@ def _environment() -> Environment:
                        class_color=charts.class_color, bias_color=charts.bias_color,
                        cue_classes=ALL_CUE_CLASSES, biases=BIASES, version=__version__,
                        resolution_methods=(*METHODS, UNKNOWN), describe_resolution=describe,
+                       modality_kinds=MODALITY_KINDS, modality_flags=MODALITY_FLAGS,
                        quad_slug=event_charts.quad_slug, quad_classes=QUAD_CLASSES, plover_types=tuple(QUADS))
     return env
 
@@ -86,12 +90,13 @@ def home(request: Request) -> HTMLResponse:
 def search(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
            bias: str | None = None, since: str | None = None, until: str | None = None,
            cue_class: str | None = None, resolution: str | None = None, min_confidence: str | None = None,
-           named_only: str | None = None, order: str = "relevance", limit: PageLimit = 25,
+           named_only: str | None = None, kind: str | None = None, modality: str | None = None,
+           without: str | None = None, order: str = "relevance", limit: PageLimit = 25,
            offset: Offset = 0) -> HTMLResponse:
     ex = explorer(request)
     form = {"q": q, "speaker": speaker, "outlet": outlet, "bias": bias, "since": since, "until": until,
             "cue_class": cue_class, "resolution": resolution, "min_confidence": min_confidence,
-            "named_only": named_only, "order": order}
+            "named_only": named_only, "kind": kind, "modality": modality, "without": without, "order": order}
     ctx: dict[str, Any] = {"form": form, "outlet_choices": ex.ask("outlets", limit=1000, offset=0),
                            "results": None, "error": None, "suggestions": []}
     if any(form[k] for k in FILTER_KEYS):
@@ -187,11 +192,13 @@ def speakers(request: Request, name: str = "", limit: PageLimit = 50, offset: Of
 def speaker(request: Request, speaker_id: Id, q: str = "", outlet: str | None = None,
             bias: str | None = None, since: str | None = None, until: str | None = None,
             cue_class: str | None = None, resolution: str | None = None, min_confidence: str | None = None,
-            named_only: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+            named_only: str | None = None, kind: str | None = None, modality: str | None = None,
+            without: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
     ex = explorer(request)
     ent = ex.ask("entity", speaker_id)
     params = {"q": q, "outlet": outlet, "bias": bias, "since": since, "until": until, "cue_class": cue_class,
-              "resolution": resolution, "min_confidence": min_confidence, "named_only": named_only}
+              "resolution": resolution, "min_confidence": min_confidence, "named_only": named_only,
+              "kind": kind, "modality": modality, "without": without}
     f = ex.filters(speaker=str(speaker_id), **params)
     page = ex.ask("statements", f, limit=limit, offset=offset, order="relevance" if q else "oldest")
 

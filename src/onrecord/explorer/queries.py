@@ -17,6 +17,7 @@ from onrecord.store.db import Database
 from onrecord.store.entities import NOT_GROUP_SQL
 from onrecord.store.errors import BadNumber, FilterError, UnknownName
 from onrecord.store.evidence import EvidenceFilter
+from onrecord.store.modality import ModalityFilter, badges, summary_sql
 from onrecord.store.lookup import find_entities, suggest
 from onrecord.store.queries import CUE_CLASSES, QUOTE_ID, QueryError
 
@@ -48,7 +49,8 @@ class Page:
 @dataclass(frozen=True)
 class Filters:
     """What a search narrows to; ``speaker`` and ``outlet`` are entity ids (aliases merged);
-    ``evidence`` keeps statements by how their speaker was resolved."""
+    ``evidence`` keeps statements by how their speaker was resolved, ``modality`` by their
+    modality (kind, flags)."""
 
     q: str = ""
     speaker: tuple[int, ...] = ()
@@ -58,6 +60,7 @@ class Filters:
     until: str | None = None
     cue_class: str | None = None
     evidence: EvidenceFilter = EvidenceFilter()
+    modality: ModalityFilter = ModalityFilter()
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -137,7 +140,8 @@ STATEMENT_COLUMNS = (
     "s.cue_class AS cue_class, s.kind AS kind, s.content AS content, s.content2 AS content2, "
     "s.time_value AS said_on, "
     "s.quote_id AS quote_id, a.title AS title, s.speaker_resolution AS resolution, "
-    "s.speaker_confidence AS confidence, s.speaker_antecedent_text AS antecedent")
+    "s.speaker_confidence AS confidence, s.speaker_antecedent_text AS antecedent, "
+    f"{summary_sql('s')} AS modality")
 _NAMES = "LEFT JOIN entities o ON o.id = a.outlet_id LEFT JOIN entities sp ON sp.id = s.speaker_entity_id"
 OCCURRENCES = "JOIN article_occurrences a ON a.article_id = s.article_id"
 """Each appearance of a statement's article: the original and its syndicated copies (another
@@ -196,9 +200,9 @@ def _statement_sql(db: Database, f: Filters, fts_query: str | None) -> _Sql:
     elif f.cue_class:
         sql.where.append("s.cue_class = ?")
         sql.params.append(f.cue_class)
-    where, params = f.evidence.sql("s")
-    sql.where += where
-    sql.params += params
+    for where, params in (f.evidence.sql("s"), f.modality.sql("s")):
+        sql.where += where
+        sql.params += params
     return sql
 
 
@@ -298,7 +302,7 @@ STATEMENT_DETAIL = (
     "s.content2_start, s.content2_end, s.parent_local_id, s.time_text, s.time_value, s.time_granularity, "
     "s.time_start, s.time_end, s.quote_id, s.speaker_resolution, s.speaker_confidence, "
     "s.speaker_antecedent_text, s.speaker_antecedent_start, s.speaker_antecedent_end, s.speaker_members, "
-    "sp.registry_id AS speaker_registry_id")
+    f"sp.registry_id AS speaker_registry_id, {summary_sql('s')} AS modality")
 
 
 def article(db: Database, article_id: int) -> dict[str, Any]:
@@ -316,6 +320,7 @@ def article(db: Database, article_id: int) -> dict[str, Any]:
     sts = [dict(zip(cols, r)) for r in rows]
     for st in sts:
         st["speaker_members"] = json.loads(st["speaker_members"]) if st["speaker_members"] else []
+        st["modality_badges"] = badges(st["modality"])
     by_id = {s["id"]: s for s in sts}
     for s in sts:
         s["replies_to"], s["replied_by"] = [], []

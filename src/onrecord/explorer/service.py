@@ -10,6 +10,7 @@ from onrecord.explorer.cache import TTLCache
 from onrecord.explorer.connection import ReadOnlyCorpus
 from onrecord.store.errors import UnknownName
 from onrecord.store.evidence import evidence_filter
+from onrecord.store.modality import modality_filter
 
 QUESTIONS = (queries, event_queries)  # the modules whose functions ``Explorer.ask`` answers
 
@@ -35,12 +36,14 @@ class Explorer:
     def filters(self, *, q: str = "", speaker: str | None = None, outlet: str | None = None,
                 bias: str | None = None, since: str | None = None, until: str | None = None,
                 cue_class: str | None = None, resolution: str | None = None,
-                min_confidence: str | None = None, named_only: str | None = None) -> queries.Filters:
+                min_confidence: str | None = None, named_only: str | None = None, kind: str | None = None,
+                modality: str | None = None, without: str | None = None) -> queries.Filters:
         """Filters from request parameters, validated (``FilterError``); names of speakers and
         outlets become entity ids (``UnknownName`` with suggestions when a speaker has none)."""
         evidence = evidence_filter(resolution, min_confidence, named_only)
         f = queries.Filters(
-            q=q or "", bias=bias, since=since, until=until, cue_class=cue_class, evidence=evidence)
+            q=q or "", bias=bias, since=since, until=until, cue_class=cue_class, evidence=evidence,
+            modality=modality_filter(kind, modality, without))
         f = queries.check_filters(f)
         try:
             speakers = self.ask("resolve_entities", speaker, kind="speaker")

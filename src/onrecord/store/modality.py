@@ -90,3 +90,17 @@ def fold(columns: list[str], rows: list[tuple]) -> tuple[list[str], list[tuple]]
     out_rows = [(*(r[i] for i in before), summary({columns[i]: r[i] for i in idx}), *(r[i] for i in after))
                 for r in rows]
     return [*(columns[i] for i in before), "modality", *(columns[i] for i in after)], out_rows
+
+
+def summary_sql(alias: str = "s") -> str:
+    """``summary`` as one SQL expression (SQLite and PostgreSQL), for queries that page in SQL."""
+    flags = " || ".join(f"(CASE WHEN {alias}.modality_{f} = 1 THEN ' {f}' ELSE '' END)" for f in FLAGS)
+    return f"(CASE WHEN {alias}.modality_kind IS NULL THEN NULL ELSE {alias}.modality_kind || {flags} END)"
+
+
+def badges(value: str | None) -> list[str]:
+    """The badges a statement shows: its flags, and its kind unless it is plain speech."""
+    if not value:
+        return []
+    kind, *flags = value.split()
+    return [*flags, *([kind] if kind != "speech" else [])]
