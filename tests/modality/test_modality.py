@@ -129,3 +129,21 @@ def test_modality_does_not_change_spans(extract, monkeypatch):
     without = extract(text)
     assert all(s.modality is not None for s in with_it.statements)
     assert [replace(s, modality=None) for s in with_it.statements] == list(without.statements)
+
+
+def test_should_is_not_hypothetical(extract):
+    assert not _m(extract, "No one should doubt that the harbour matters.", "should doubt").hypothetical
+
+
+def test_a_past_governor_is_not_future(extract):
+    a = extract("The boycott was intended to highlight the dock workers' role.")
+    assert all(not s.modality.future for s in a.statements)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("A number of harbour unions stated their opposition in a letter.", "speech"),
+    ("A number of studies found that the ferries run late.", "finding"),
+])
+def test_a_partitive_source_is_typed_by_its_noun(extract, text, kind):
+    a = extract(text)
+    assert [s.modality.kind for s in a.statements][:1] == [kind]

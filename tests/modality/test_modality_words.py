@@ -12,6 +12,7 @@ def test_the_shipped_words_load_with_every_category():
     assert words.question["wonder"] == "always" and words.question["ask"] == "wh"
     assert words.volition["want"] == "intent"
     assert words.source["poll"] == "finding" and words.source["letter"] == "document"
+    assert words.partitive["number"] == "of" and "should" not in words.modal
     for category in CATEGORIES:
         assert getattr(words, category), f"no {category} words"
 

@@ -15,6 +15,7 @@ CATEGORIES = {
     "volition": {"intent"},
     "source": {"finding", "document"},
     "cue": {"document"},
+    "partitive": {"of"},
 }
 
 
@@ -30,6 +31,7 @@ class ModalityWords:
     volition: dict[str, str]
     source: dict[str, str]
     cue: dict[str, str]
+    partitive: dict[str, str]
 
 
 def parse_rows(text: str) -> dict[str, dict[str, str]]:

@@ -100,9 +100,16 @@ def _future(chain: list[Token], words: ModalityWords) -> bool:
             return True
     for gov in chain[1:]:
         lemma = gov.lemma_.lower()
-        if words.governor.get(lemma) == "future" and (lemma != "go" or gov.tag_ == "VBG"):
+        if words.governor.get(lemma) == "future" and (lemma != "go" or gov.tag_ == "VBG") and not _past(gov):
             return True
     return False
+
+
+def _past(verb: Token) -> bool:
+    """'was intended to', 'had planned to': the governor itself is past."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _ends_with_question(statement: Statement) -> bool:
@@ -128,7 +135,7 @@ def _first_word(doc: Doc, statement: Statement) -> Token | None:
 
 
 def _kind(doc: Doc, statement: Statement, head: Token | None, words: ModalityWords) -> str:
-    noun = _source_noun(doc, statement)
+    noun = _source_noun(doc, statement, words)
     if noun is not None:
         found = words.source.get(noun.lemma_.lower()) or words.source.get(noun.lower_)
         if found:
@@ -142,7 +149,7 @@ def _kind(doc: Doc, statement: Statement, head: Token | None, words: ModalityWor
     return "speech"
 
 
-def _source_noun(doc: Doc, statement: Statement) -> Token | None:
+def _source_noun(doc: Doc, statement: Statement, words: ModalityWords) -> Token | None:
     """The head noun of the source as written (or, for a pronoun, of the mention it was resolved
     through): only a common noun ("a new poll", "the letter"), never a name ("The Post")."""
     sp = statement.speaker
@@ -152,8 +159,19 @@ def _source_noun(doc: Doc, statement: Statement) -> Token | None:
     if root is not None and root.pos_ == "PRON" and sp.antecedent is not None:
         root = _root(doc, sp.antecedent.start, sp.antecedent.end)
     if root is not None and root.pos_ == "NOUN" and (root.is_lower or root.i == root.sent.start):
-        return root
+        return _through_partitive(root, words)
     return None
+
+
+def _through_partitive(noun: Token, words: ModalityWords) -> Token | None:
+    """'a number of health groups' -> groups (a name there: None, it speaks for itself)."""
+    if words.partitive.get(noun.lemma_.lower()) != "of":
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if inner is None:
+        return noun
+    return inner if inner.pos_ == "NOUN" else None
 
 
 def _root(doc: Doc, start: int, end: int) -> Token | None:
