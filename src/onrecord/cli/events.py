@@ -47,7 +47,7 @@ def _terse(t: Table, kind: str) -> Table:
 def events_output(fn: Callable[..., Table]) -> Callable[..., None]:
     """Adds --db and --format, opens the corpus, renders the result (the main columns in a terminal
     table), turns errors into advice; flushes stdout inside the command, so a reader that stops
-    early (``| head``) ends it silently (click handles the broken pipe)."""
+    early (``| head``) ends it silently (cli._Main handles the broken pipe)."""
     @click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="ONRECORD_DB",
                   help="SQLite file or postgresql:// URL of the corpus.")
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)

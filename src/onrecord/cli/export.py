@@ -45,7 +45,7 @@ def export_command(fmt: str, table: str | None, output: str, db: str) -> None:
     try:
         if output == "-":
             n = _write(conn, table, fmt, sys.stdout)
-            sys.stdout.flush()  # a reader that stops early (| head) ends the export silently (click)
+            sys.stdout.flush()  # a reader that stops early (| head) ends the export silently (cli._Main)
         else:
             mode, kw = ("wb", {}) if fmt == "parquet" else ("w", {"encoding": "utf-8", "newline": ""})
             try:

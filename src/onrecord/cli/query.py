@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 import click
-from rich.console import Console
 
 from onrecord.render.corpus_tables import render_results
 from onrecord.render.csv_cells import csv_cell
@@ -40,7 +39,7 @@ def render(tables: list[Table], fmt: str, wide: bool = False) -> None:
             w.writerow(t.columns)
             w.writerows([csv_cell(v) for v in r] for r in t.rows)
     else:
-        render_results(tables, Console(), wide=wide)
+        render_results(tables, wide=wide)
 
 
 WIDE_OPTION = click.option("--wide", is_flag=True,

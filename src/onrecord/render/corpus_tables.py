@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from rich.console import Console
 
-from onrecord.render.fit import Col, fitted_table, print_fitted
+from onrecord.render.fit import Col, PipeConsole, fitted_table, print_fitted
 
 EVIDENCE = ("resolution", "confidence", "antecedent")
 JOIN = " … "
@@ -59,8 +59,10 @@ def terminal_columns(columns: Sequence[str], rows: Sequence[tuple], *, wide: boo
     return cols, rows
 
 
-def render_results(tables: Sequence[Rows], console: Console, *, wide: bool = False) -> None:
-    """Print each result table fitted to the console (``wide``: every column, cells wrapped)."""
+def render_results(tables: Sequence[Rows], console: Console | None = None, *, wide: bool = False) -> None:
+    """Print each result table fitted to the console (default: stdout; ``wide``: every column,
+    cells wrapped)."""
+    console = console or PipeConsole()
     for t in tables:
         cols, rows = terminal_columns(t.columns, t.rows, wide=wide)
         specs = [COLUMNS.get(c) or Col(c, 2, long=_looks_long(c, rows, i)) for i, c in enumerate(cols)]

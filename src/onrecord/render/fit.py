@@ -67,6 +67,15 @@ def fitted_table(cols: Sequence[Col], rows: Sequence[Sequence[Cell]], width: int
     return table
 
 
+class PipeConsole(Console):
+    """A Console that leaves a closed pipe (``| head``) to the CLI's entry point, where every
+    command ends the same quiet way (rich would exit with status 1 by itself)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def print_fitted(console: Console, table: Table) -> None:
     """Print a fitted table; a ``wide`` one wider than the console is not cropped."""
     console.print(table, crop=table.width is None or table.width <= console.width)
