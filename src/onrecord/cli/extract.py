@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from onrecord.coref.trees import ModelFileError
 from onrecord.inputs import InputError, read_article
@@ -19,6 +18,7 @@ MODE_OPTION = click.option(
     help="fast: the rule engine; accurate: the learned tagger (pip install -e '.[accurate]').")
 from onrecord.render import article_json, render_table
 from onrecord.render.events_table import render_events
+from onrecord.render.fit import PipeConsole
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -43,9 +43,10 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @MODE_OPTION
 @click.option("--events", is_flag=True,
               help="Code PLOVER event records too (the shipped event coder; pip install -e '.[accurate]').")
+@click.option("--wide", is_flag=True, help="Table: every column, long text wrapped instead of cut to one line.")
 def extract_command(paths: tuple[str, ...], out_dir: Path | None, published: str | None,
                     outlet: str | None, title: str | None, fmt: str | None, mode: str,
-                    events: bool) -> None:
+                    events: bool, wide: bool) -> None:
     """Extract who said what, citing whom, when and in reply to whom from PATHS (or - for stdin)."""
     fmt = fmt or ("table" if sys.stdout.isatty() and out_dir is None else "json")
     if len(paths) > 1 and out_dir is None and fmt == "json":
@@ -66,7 +67,7 @@ def extract_command(paths: tuple[str, ...], out_dir: Path | None, published: str
             continue
         meta = ArticleMeta(id=_article_id(path), title=title, outlet=outlet, published=published)
         article = extractor.extract(text, meta)
-        _emit(article, path, out_dir, fmt, written)
+        _emit(article, path, out_dir, fmt, written, wide)
     if failures:
         sys.exit(1)
 
@@ -86,7 +87,7 @@ def _target(out_dir: Path, path: str, written: set[Path]) -> Path:
     return target
 
 
-def _emit(article, path: str, out_dir: Path | None, fmt: str, written: set[Path]) -> None:
+def _emit(article, path: str, out_dir: Path | None, fmt: str, written: set[Path], wide: bool = False) -> None:
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         target = _target(out_dir, path, written)
@@ -95,8 +96,9 @@ def _emit(article, path: str, out_dir: Path | None, fmt: str, written: set[Path]
     elif fmt == "json":
         click.echo(article_json(article))
     else:
-        render_table(article, Console())
-        render_events(article, Console())
+        console = PipeConsole()
+        render_table(article, console, wide=wide)
+        render_events(article, console, wide=wide)
 
 
 commands = [extract_command]

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 
 from onrecord.records import Article, EventActor, Event
+from onrecord.render.fit import Col, fitted_table, print_fitted
 
 
-def render_events(article: Article, console: Console) -> None:
-    """Print the events table (nothing when the article has no events)."""
+COLUMNS = (Col("id", 3, cap=5), Col("type", 0, cap=14), Col("actor", 0, cap=20), Col("recipient", 1, cap=20),
+           Col("event_text", 1, long=True), Col("mode", 3, cap=12), Col("when", 2, cap=12),
+           Col("where", 2, cap=14), Col("from", 3, cap=14))
+
+
+def render_events(article: Article, console: Console, *, wide: bool = False) -> None:
+    """Print the events table fitted to the console (nothing when the article has no events)."""
     if not article.events:
         return
-    table = Table(title=f"{len(article.events)} PLOVER events", show_lines=True, expand=True)
-    for name, options in (("id", {"no_wrap": True}), ("type", {"min_width": 9}), ("actor", {"ratio": 2}),
-                          ("recipient", {"ratio": 2}), ("event text", {"ratio": 2}), ("mode", {}),
-                          ("when", {"min_width": 10}), ("where", {}), ("from", {})):
-        table.add_column(name, **options)
-    for event in article.events:
-        table.add_row(*_row(event))
-    console.print(table)
+    rows = [_row(event) for event in article.events]
+    print_fitted(console, fitted_table(COLUMNS, rows, console.width, wide=wide,
+                                       title=f"{len(article.events)} PLOVER events"))
 
 
 def _row(event: Event) -> tuple[str, ...]:

@@ -3,31 +3,29 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from onrecord.records import Article, Statement
+from onrecord.render.fit import Col, fitted_table, print_fitted
 
 _CLASS_STYLE = {"neutral": "white", "assertive": "bold cyan", "tentative": "yellow",
                 "contested": "bold magenta", "denial": "bold red", "confirmation": "green",
                 "report": "blue", "directive": "cyan", "evaluative": "magenta", "intent": "yellow"}
-_MAX_CONTENT = 240
 
 
-def render_table(article: Article, console: Console) -> None:
-    """Print the statements (nested ones indented under their parent) and the own-voice claims."""
-    title = article.title or article.id or "article"
-    table = Table(title=f"{title} — {len(article.statements)} statements", show_lines=True,
-                  expand=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("speaker", ratio=2)
-    table.add_column("cue", min_width=12)
-    table.add_column("content", ratio=5)
-    table.add_column("when", min_width=10)
-    table.add_column("replies to", min_width=11)
-    for statement, depth in _in_tree_order(article):
-        table.add_row(*_row(statement, depth))
-    console.print(table)
+# at 80 columns: speaker, cue and content first; --wide shows every column, content wrapped
+COLUMNS = (Col("id", 3, cap=5), Col("speaker", 0, cap=22), Col("as_written", 2, cap=18), Col("cue", 1, cap=12),
+           Col("class", 2, cap=12), Col("content", 0, long=True, minimum=30), Col("kind", 3, cap=8),
+           Col("when", 2, cap=12), Col("replies_to", 2, cap=14))
+
+
+def render_table(article: Article, console: Console, *, wide: bool = False) -> None:
+    """Print the statements (nested ones indented under their parent), one line each fitted to the
+    console (``wide``: every column, content wrapped), then the own-voice claims."""
+    heading = " · ".join(p for p in (article.title or article.id or "article", article.outlet, article.published,
+                                     f"{len(article.statements)} statements") if p)
+    rows = [_row(statement, depth) for statement, depth in _in_tree_order(article)]
+    print_fitted(console, fitted_table(COLUMNS, rows, console.width, wide=wide, title=heading))
     if article.own_voice:
         console.print(Text("Own voice (the outlet's unattributed claims):", style="bold"))
         for span in article.own_voice:
@@ -51,22 +49,13 @@ def _in_tree_order(article: Article) -> list[tuple[Statement, int]]:
     return ordered
 
 
-def _row(s: Statement, depth: int) -> tuple[Text, Text, Text, Text, Text, Text]:
-    indent = "  " * depth + ("└ " if depth else "")
-    speaker = Text(indent)
+def _row(s: Statement, depth: int) -> list[Text | str]:
+    speaker = Text("  " * depth + ("└ " if depth else ""))
     if s.speaker is None:
         speaker.append("(unnamed)", style="dim")
     else:
         speaker.append(s.speaker.name or s.speaker.text, style="bold")
-        if s.speaker.name and s.speaker.name != s.speaker.text:
-            speaker.append(f"\n{indent}  as “{s.speaker.text}”", style="dim")
-    cue = Text(s.cue.text, style=_CLASS_STYLE.get(s.cue.cls, "white"))
-    cue.append(f"\n{s.cue.cls}", style="dim")
     content = s.content.text + (f" … {s.content2.text}" if s.content2 else "")
-    if len(content) > _MAX_CONTENT:
-        content = content[:_MAX_CONTENT - 1] + "…"
-    body = Text(content)
-    body.append(f"\n[{s.kind}]", style="dim")
-    when = Text("" if s.time is None else f"{s.time.value or '?'}\n{s.time.text}")
-    replies = Text(", ".join(f"{r.type} {r.statement}" for r in s.replies_to))
-    return Text(s.id), speaker, cue, body, when, replies
+    when = "" if s.time is None else f"{s.time.value or '?'} ({s.time.text})"
+    return [s.id, speaker, s.speaker.text if s.speaker else "", Text(s.cue.text, style=_CLASS_STYLE.get(s.cue.cls, "white")),
+            s.cue.cls, content, s.kind, when, ", ".join(f"{r.type} {r.statement}" for r in s.replies_to)]
