@@ -18,6 +18,7 @@ import pytest
 from store_support import FAKE, write_jsonl
 
 from onrecord.store import connect
+from onrecord.store.migrate import latest_version
 
 CLI = [sys.executable, "-c", "from onrecord.cli import main; main()"]
 SHARED, ONLY_A, ONLY_B = range(0, 6), range(100, 112), range(200, 236)
@@ -96,4 +97,4 @@ def test_two_ingests_into_one_fresh_postgres_schema(tmp_path, pg_url):
     summaries = _both(tmp_path, pg_url)  # both create the schema and its tables at once
     with connect(pg_url) as db:
         _check(db, summaries)
-        assert db.query("SELECT version FROM schema_version ORDER BY version") == [(1,), (2,), (3,), (4,), (5,), (6,)]
+        assert db.query("SELECT version FROM schema_version ORDER BY version") == [(v,) for v in range(1, latest_version("postgres") + 1)]
