@@ -13,33 +13,61 @@ _INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}
 
 
 def source_of(verb: Token) -> tuple[Token | None, Span | None]:
-    """The speaker of a reporting verb: its subject, else the subject it shares with its head."""
+    """The speaker of a reporting verb: its subject, else the subject it shares with its head
+    (a passive head's subject too: 'X is heard yelling', 'X was quoted as saying')."""
     node = verb
     for _ in range(5):
-        subject = _subject_child(node)
+        subject = _subject_child(node, passive=node is not verb)
         if subject is not None:
             return subject, source_span(subject)
         agent = _passive_agent(node)
         if agent is not None:
             return agent, source_span(agent)
-        if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
+        if node.dep_ not in _INHERIT_DEPS and not _coordination_parsed_as_ccomp(node) \
+                or node.head.i == node.i:
             return None, None
         node = _speaker_clause(node)
     return None, None
 
 
 def _speaker_clause(node: Token) -> Token:
-    """Where a participle's subject is found: '[X denied [that Y did Z], saying ...]' hangs the
-    participle on the content's verb in the parse, but the one saying it is X."""
+    """Where a subjectless cue's speaker is found.
+
+    A participial adjunct ('..., saying ...', 'Citing X, Y said') shares the subject of its
+    sentence's main verb, wherever the parser hung it ('[X denied [that Y did Z], saying ...]'
+    hangs it on the content's verb, but the one saying it is X).  A verb coordinated with a
+    verb inside a content or a relative clause ('X said the refusal is unprecedented and warned
+    ...', 'X has called it an operation that was botched and has said ...') belongs to the outer
+    clause when its tense and auxiliaries match the outer verb's and not the inner one's.
+    """
     head = node.head
-    if node.tag_ == "VBG" and node.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i != head.i:
-        return head.head
+    if node.tag_ == "VBG" and node.dep_ == "advcl":
+        root = node.sent.root
+        return root if root.i != node.i and root.pos_ in ("VERB", "AUX") else head
+    if node.dep_ == "conj" and head.dep_ in ("ccomp", "relcl"):
+        outer = head.head if head.dep_ == "ccomp" else head.head.head
+        if outer.i != head.i and outer.pos_ in ("VERB", "AUX") and \
+                _form(node) == _form(outer) != _form(head):
+            return outer
     return head
 
 
-def _subject_child(verb: Token) -> Token | None:
+def _coordination_parsed_as_ccomp(node: Token) -> bool:
+    """'X has called it a deal that was botched and has said ...' parsed with 'said' as a
+    subjectless complement of 'called': a finite complement in the head's own form."""
+    return node.dep_ == "ccomp" and node.tag_ in ("VBD", "VBZ", "VBN", "VBP") and \
+        any(c.dep_ == "cc" for c in node.doc[node.head.i + 1:node.i]) and _form(node) == _form(node.head)
+
+
+def _form(verb: Token) -> tuple[str, tuple[str, ...]]:
+    """A verb's tag with its auxiliaries' lemmas: how coordinated verbs show they share a clause."""
+    return verb.tag_, tuple(c.lemma_ for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
+def _subject_child(verb: Token, passive: bool = False) -> Token | None:
     """The verb's subject; of two (a misparsed quote beside the cue), the one nearest the verb."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    deps = (*_SUBJECT_DEPS, "nsubjpass") if passive else _SUBJECT_DEPS
+    subjects = [c for c in verb.children if c.dep_ in deps]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 

@@ -1,0 +1,31 @@
+"""Who a subjectless cue belongs to (``onrecord.attribution.sources``), on fictional sentences."""
+
+from tests.conftest import by_cue
+
+
+def test_coordinated_cue_after_a_content_belongs_to_the_outer_speaker(extract):
+    a = extract("Ms. Okafor said the council's refusal is unprecedented and warned that "
+                "the delay could cost the city millions.")
+    assert by_cue(a, "warned").speaker.text == "Ms. Okafor"
+
+
+def test_coordinated_cue_after_a_relative_clause_keeps_the_sentence_subject(extract):
+    a = extract('Ms. Varga has called the raid a botched operation that was carried out very poorly and '
+                'has said "the cover-up was worse than the raid."')
+    assert by_cue(a, "has said").speaker.text == "Ms. Varga"
+
+
+def test_coordinated_verb_inside_the_content_keeps_its_own_subject(extract):
+    a = extract("The senator said the audit is accurate and shows the agency failed.")
+    assert by_cue(a, "shows").speaker.text == "the audit"
+
+
+def test_participle_shares_the_main_clause_subject(extract):
+    a = extract("She said the mayor plans to close the shelter, calling such talk "
+                "\"the cruellest idea in years.\"")
+    assert by_cue(a, "calling").speaker.text == "She"
+
+
+def test_subject_of_a_passive_perception_verb_is_the_speaker(extract):
+    a = extract('In the recording, Tomas Brandt is heard shouting: "Leave the building now."')
+    assert by_cue(a, "shouting").speaker.text == "Tomas Brandt"
