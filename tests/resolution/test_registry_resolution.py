@@ -17,6 +17,18 @@ def test_a_role_description_finds_the_office_holder_of_that_state(extract):
     assert by_cue(a, "said").speaker.name == "Bernie Sanders"
 
 
+def test_a_national_modifier_agrees_with_a_us_office(extract):
+    a = extract("Donald Trump spoke about the treaty on Monday. Later, the U.S. president said the "
+                "deal was dead.")
+    assert by_cue(a, "said").speaker.name == "Donald Trump"
+
+
+def test_a_national_modifier_still_rules_out_a_person_without_that_office(extract):
+    a = extract("Angela Merkel spoke about the treaty on Monday. Later, the U.S. president said the "
+                "deal was dead.")
+    assert by_cue(a, "said").speaker.name != "Angela Merkel"
+
+
 def test_a_bare_surname_is_never_looked_up(extract):
     a = extract("Wu said the bill was dead.")
     assert by_cue(a, "said").speaker.name != "David Wu"
@@ -26,3 +38,4 @@ def test_names_the_tagger_calls_people_but_the_registry_knows_as_organisations(e
     a = extract("Twitter said it would label the posts.")
     speaker = by_cue(a, "said").speaker
     assert [e.type for e in a.entities if e.id == speaker.entity] in (["organization"], ["media"], [])
+

@@ -282,6 +282,8 @@ class EntityIndex:
                 if country not in entity.countries:
                     return None
                 score += 1
+            elif country and country == "US" and noun in offices:
+                score += 1  # 'the U.S. president': the registry's office is a US one
             elif country and entity.type == "person":
                 return None  # 'the Ukrainian leader' is no one whose roles say nothing of Ukraine
         return score

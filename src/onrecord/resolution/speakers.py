@@ -16,6 +16,7 @@ _RELATIVE = {"who", "which", "that", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "npadvmod"}
 NAME_CONFIDENCE, SURNAME_CONFIDENCE, GROUP_CONFIDENCE = 0.97, 0.92, 0.9
+BODY_CONFIDENCE = 0.8  # 'police' for the police department the article named
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +112,28 @@ def _noun_headed(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> Spe
 
 def _group(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> SpeakerChoice:
     if _is_group(head, lexicon) and span.start <= head.i < span.end:
+        named = _named_body(index, head)
+        if named is not None:
+            before = [m for m in named.mentions if m.end <= head.idx]
+            return SpeakerChoice(named, Resolution("description", (before[-1].start, before[-1].end),
+                                                   BODY_CONFIDENCE))
         core = head.doc[max(head.left_edge.i, span.start):head.i + 1]  # 'Democrats', not its apposition
         entity = index.group(core.text, core.start_char, core.end_char, head.i)
         return SpeakerChoice(entity, Resolution("group", None, GROUP_CONFIDENCE))
     return _NONE
+
+
+def _named_body(index: EntityIndex, head: Token) -> EntityDraft | None:
+    """A bare group noun ('police', 'prosecutors') that names the one organisation the article
+    named before with that word ('the St. Louis Metropolitan Police Department')."""
+    if any(t.dep_ in _MODIFIER_DEPS or t.dep_ == "nummod" for t in head.lefts) or \
+            any(t.lower_ in ("some", "many", "several", "other") for t in head.lefts):
+        return None
+    words = {head.lower_, head.lemma_.lower()}
+    found = [e for e in index.recent if e.type == "organization" and e.names and
+             e.last_mention_before(head.idx) >= 0 and
+             words & {w.lower() for n in e.names for w in n.split()[:-1] + n.split()[-1:]}]
+    return found[0] if len(found) == 1 else None
 
 
 def _document_speaker(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> SpeakerChoice | None:

@@ -1,0 +1,14 @@
+"""A bare group noun that names the organisation the article named (``resolution.speakers``)."""
+
+
+def test_a_bare_group_noun_is_the_one_body_the_article_named_with_it(extract):
+    a = extract("The Dayton Metropolitan Police Department said the couple was armed. "
+                "Police said no one was hurt.")
+    s = a.statements[-1]
+    assert (s.speaker.name, s.speaker.resolution) == ("Dayton Metropolitan Police Department", "description")
+
+
+def test_a_bare_group_noun_stays_a_group_when_two_bodies_share_the_word(extract):
+    a = extract("The Dayton Police Department and the Akron Police Department met on Monday. "
+                "Police said no one was hurt.")
+    assert a.statements[-1].speaker.name is None
