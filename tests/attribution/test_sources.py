@@ -29,3 +29,9 @@ def test_participle_shares_the_main_clause_subject(extract):
 def test_subject_of_a_passive_perception_verb_is_the_speaker(extract):
     a = extract('In the recording, Tomas Brandt is heard shouting: "Leave the building now."')
     assert by_cue(a, "shouting").speaker.text == "Tomas Brandt"
+
+
+def test_participle_in_a_coordinated_clause_takes_that_clause_subject(extract):
+    a = extract("Ms. Duarte claimed that inmates were denied water, but prison officials denied the "
+                "claim, saying that fountains were installed in every cell.")
+    assert by_cue(a, "saying").speaker.text == "prison officials"

@@ -42,14 +42,24 @@ def _speaker_clause(node: Token) -> Token:
     """
     head = node.head
     if node.tag_ == "VBG" and node.dep_ == "advcl":
-        root = node.sent.root
-        return root if root.i != node.i and root.pos_ in ("VERB", "AUX") else head
+        return _main_clause_verb(head)
     if node.dep_ == "conj" and head.dep_ in ("ccomp", "relcl"):
         outer = head.head if head.dep_ == "ccomp" else head.head.head
         if outer.i != head.i and outer.pos_ in ("VERB", "AUX") and \
                 _form(node) == _form(outer) != _form(head):
             return outer
     return head
+
+
+def _main_clause_verb(node: Token) -> Token:
+    """The nearest ancestor (or ``node``) that heads a main clause: the root or a verb
+    coordinated with it ('X claimed A, but officials denied it, saying ...': 'denied')."""
+    start = node
+    for _ in range(12):
+        if node.dep_ in ("ROOT", "conj") and node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return start
 
 
 def _coordination_parsed_as_ccomp(node: Token) -> bool:
