@@ -159,3 +159,8 @@ def test_office_round_trip():
     office = Office.parse("representative:TX-2:2019-01-03:")
     assert office == Office("representative", "TX-2", "2019-01-03", None)
     assert str(office) == "representative:TX-2:2019-01-03:"
+
+
+def test_a_military_branch_is_found_under_its_short_names(registry):
+    for name in ("Marines", "U.S. Marines", "United States Marine Corps"):
+        assert registry.resolve(name).name == "U.S. Marine Corps"
