@@ -84,8 +84,8 @@ def _unrecognised_name(index: EntityIndex, head: Token) -> SpeakerChoice:
 
 
 def _noun_headed(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> SpeakerChoice:
-    """'the Trump administration' is an organisation, 'a senior DOJ official' an unnamed person:
-    a name in front of a common noun is never the speaker itself."""
+    """'the Trump administration' and 'the Chinese government' are organisations, 'a senior DOJ
+    official' an unnamed person: a name in front of a common noun is never the speaker itself."""
     modifier = [t for t in head.lefts if t.dep_ in _MODIFIER_DEPS and t.pos_ == "PROPN"
                 and index.entity_at(t.i) is not None]
     noun = head.lemma_.lower()
@@ -99,8 +99,9 @@ def _noun_headed(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> Spe
             mention = _mention_at(entity, employer[0])
             return SpeakerChoice(entity, Resolution(
                 "role", (mention.start, mention.end) if mention else None, 0.85), spokesperson=True)
-    if modifier and noun in lexicon.institution_nouns:
-        core = head.doc[modifier[0].left_edge.i:head.i + 1]
+    national = [t for t in head.lefts if t.dep_ in _MODIFIER_DEPS and t.text in lexicon.demonyms]
+    if (modifier or national) and noun in lexicon.institution_nouns:
+        core = head.doc[(modifier or national)[0].left_edge.i:head.i + 1]
         entity = index.named_organization(core.text, core.start_char, core.end_char, head.i)
         return SpeakerChoice(entity, Resolution("description", None, 0.85))
     for tok in span:
