@@ -116,8 +116,8 @@ def _group(index: EntityIndex, head: Token, span, lexicon: Lexicon) -> SpeakerCh
         named = _named_body(index, head)
         if named is not None:
             before = [m for m in named.mentions if m.end <= head.idx]
-            return SpeakerChoice(named, Resolution("description", (before[-1].start, before[-1].end),
-                                                   BODY_CONFIDENCE))
+            via = (before[-1].start, before[-1].end) if before else None
+            return SpeakerChoice(named, Resolution("description", via, BODY_CONFIDENCE))
         core = head.doc[max(head.left_edge.i, span.start):head.i + 1]  # 'Democrats', not its apposition
         entity = index.group(core.text, core.start_char, core.end_char, head.i)
         return SpeakerChoice(entity, Resolution("group", None, GROUP_CONFIDENCE))
@@ -133,7 +133,7 @@ def _named_body(index: EntityIndex, head: Token) -> EntityDraft | None:
     words = {head.lower_, head.lemma_.lower()}
     found = [e for e in index.recent if e.type == "organization" and e.names and
              e.last_mention_before(head.idx) >= 0 and
-             words & {w.lower() for n in e.names for w in n.split()[:-1] + n.split()[-1:]}]
+             words & {w.lower() for n in e.names for w in n.split()}]
     return found[0] if len(found) == 1 else None
 
 
