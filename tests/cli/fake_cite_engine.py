@@ -5,22 +5,17 @@ and resolved to the full name (speaker as written ≠ as resolved)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from onrecord.records import Article, Cue, Entity, Speaker, Statement, TextSpan
+from tests.explorer.explorer_fake_engine import FakeExtractor
 
 QUOTE = re.compile(r"“([^”]+?),” ([A-Z][\w]*(?: [A-Z][\w]*)*) (said|told)(?:, “([^”]+)”)?")
 SURNAMES = {"Korvik": "Anna Korvik", "Brenn": "Tomas Brenn"}
 
 
-class FakeCiteExtractor:
-    def __init__(self, model: str | None = None) -> None:
-        pass
-
-    def extract_many(self, items: Iterable[tuple[str, Any]], *, batch_size: int = 32) -> Iterator[Article]:
-        for text, meta in items:
-            yield self.extract(text, meta)
+class FakeCiteExtractor(FakeExtractor):
+    """The explorer's fake engine's interface, with the citation texts' statements."""
 
     def extract(self, text: str, meta: Any) -> Article:
         entities: dict[str, Entity] = {}
