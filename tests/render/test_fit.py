@@ -72,3 +72,10 @@ def test_terminal_columns_join_content2_and_hide_ids():
     assert "content2" not in cols and "statement_id" not in cols and cols[-1] == "resolved"
     assert rows[0][cols.index("content")] == f"{CONTENT} … We will not move."
     assert "statement_id" in terminal_columns(RESULT.columns, RESULT.rows, wide=True)[0]
+
+
+def test_a_column_empty_in_every_row_is_left_out_unless_wide():
+    cols = [Col("speaker", keep=0), Col("outlet"), Col("content", keep=0, long=True)]
+    rows = [["Anna Korvik", None, "The port will reopen."], ["Tomas Brenn", "", "No."]]
+    assert [c.header.plain for c in fitted_table(cols, rows, 80).columns] == ["speaker", "content"]
+    assert len(fitted_table(cols, rows, 80, wide=True).columns) == 3

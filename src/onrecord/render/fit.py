@@ -45,13 +45,15 @@ Cell = str | Text | None
 
 def fitted_table(cols: Sequence[Col], rows: Sequence[Sequence[Cell]], width: int, *, wide: bool = False,
                  title: str | None = None, caption: str | None = None) -> Table:
-    """A rich Table of ``rows`` that is at most ``width`` cells wide (unless ``wide`` needs more)."""
+    """A rich Table of ``rows`` that is at most ``width`` cells wide (unless ``wide`` needs more);
+    a column empty in every row is left out unless ``wide``."""
     texts = [[_text(c, wide) for c in r] for r in rows]
     natural = [max([len(c.header)] + [t.cell_len for t in (r[i] for r in texts)]) for i, c in enumerate(cols)]
     minimum = [max(_header_min(c), min(n, c.minimum if c.long else n if wide else c.cap))
                for c, n in zip(cols, natural)]
     shown = list(range(len(cols)))
     if not wide:
+        shown = [i for i in shown if not texts or any(r[i].plain for r in texts)] or shown  # nothing to show
         while len(shown) > 1 and _total(minimum, shown) > width:
             shown.remove(max(shown, key=lambda i: (cols[i].keep, i)))
     widths = _grow(cols, shown, natural, minimum, max(width, _total(minimum, shown)))
