@@ -121,7 +121,7 @@ def test_schema_is_versioned_and_documented(tmp_path, corpus_file, fake):
     db = tmp_path / "c.db"
     run([corpus_file], db, fake)
     con = sqlite3.connect(db)
-    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1")] == [1, 2, 3, 4, 5, 6, 7]
+    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1")] == [1, 2, 3, 4, 5, 6, 7, 8]
     views = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     assert {"statements_view", "quote_spread", "outlets_view", "speakers_view", "failures_view"} <= views
     documented = {r[0] for r in con.execute("SELECT DISTINCT table_name FROM schema_docs")}

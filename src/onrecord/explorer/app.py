@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.staticfiles import StaticFiles
 
 from onrecord import __version__
-from onrecord.explorer import api, event_api, event_pages, pages
+from onrecord.explorer import api, crosslink_api, event_api, event_pages, pages
 from onrecord.explorer.response_cache import ResponseCache
 from onrecord.explorer.security import AllowedHosts, SecurityHeaders
 from onrecord.explorer.service import Explorer
@@ -54,6 +54,7 @@ def create_app(db: str, *, cache_ttl: float = 300.0, allowed_hosts: list[str] | 
     app.mount("/static/swagger", StaticFiles(directory=SWAGGER_ASSETS), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(crosslink_api.router)
     app.include_router(event_api.router)
     app.include_router(pages.router)
     app.include_router(event_pages.router)

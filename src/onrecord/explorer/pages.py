@@ -213,11 +213,15 @@ def speaker(request: Request, speaker_id: Id, q: str = "", outlet: str | None = 
         outlets=ex.speaker_outlets(speaker_id, limit=50, offset=0),
         replies_to=ex.ask("speaker_replies", speaker_id, direction="to_them", limit=50, offset=0),
         replies_by=ex.ask("speaker_replies", speaker_id, direction="by_them", limit=50, offset=0),
+        against=ex.ask("speaker_crosslinks", speaker_id, side="against", limit=20, offset=0),
+        backed=ex.ask("speaker_crosslinks", speaker_id, side="for", limit=20, offset=0),
         csv_urls={"statements": _api_url(f"{base}/statements", params, format="csv", limit=10000),
              "timeline": f"{base}/timeline?format=csv",
              "outlets": f"{base}/outlets?format=csv&limit=10000",
              "replies_to": f"{base}/replies?direction=to_them&format=csv&limit=10000",
-             "replies_by": f"{base}/replies?direction=by_them&format=csv&limit=10000"},
+             "replies_by": f"{base}/replies?direction=by_them&format=csv&limit=10000",
+             "against": f"{base}/crosslinks?side=against&format=csv&limit=10000",
+             "backed": f"{base}/crosslinks?side=for&format=csv&limit=10000"},
         network_url=f"/network?speaker={speaker_id}")
 
 
@@ -230,6 +234,10 @@ def quote(request: Request, quote_id: str, resolution: str | None = None, min_co
     f = ex.filters(**params)
     return render(request, "quote.html", quote=info, chart=charts.spread(ex.ask("quote_points", quote_id)),
                   page=ex.ask("quote_appearances", quote_id, f, limit=limit, offset=offset),
+                  against=ex.ask("quote_crosslinks", quote_id, side="against", limit=20, offset=0),
+                  backed=ex.ask("quote_crosslinks", quote_id, side="for", limit=20, offset=0),
+                  crosslink_csv={side: f"/api/quotes/{quote_id}/crosslinks?side={key}&format=csv&limit=10000"
+                                 for side, key in (("against", "against"), ("backed", "for"))},
                   csv_url=_api_url(f"/api/quotes/{quote_id}/appearances", params, format="csv", limit=10000))
 
 

@@ -50,6 +50,7 @@ class Summary:
     status: str = "done"
     workers: dict[int, WorkerStats] = field(default_factory=dict)
     db_bytes: int | None = None
+    links: int = 0
 
     @property
     def processed(self) -> int:
@@ -69,7 +70,7 @@ class Summary:
             "run_id": self.run_id, "status": self.status, "read": self.read, "skipped": self.skipped,
             "new": c.new, "duplicate": c.duplicate, "copies": c.copies, "failed": c.n_failed,
             "failed_by_reason": dict(c.failed), "statements": c.statements, "events": c.events,
-            "words": c.words,
+            "words": c.words, "cross_links": self.links,
             "seconds": round(self.seconds, 2), "articles_per_s": round(self.articles_per_s, 2),
             "words_per_s": round(self.words_per_s, 1), "db_bytes": self.db_bytes,
             "workers": {w: {"first_mb": round(s.first_mb, 1), "last_mb": round(s.last_mb, 1),
@@ -157,6 +158,7 @@ class _Run:
             drop_nameless(self.db)
             merge_registry_names(self.db)
             merge_surnames(self.db)
+            self._link()
         except KeyboardInterrupt:
             summary.status = "interrupted"
         except BaseException:
@@ -176,6 +178,12 @@ class _Run:
             except Exception:
                 pass
         return summary
+
+    def _link(self) -> None:
+        """The corpus step after entities merge: cross-article links rebuilt (``onrecord.crosslinks``)."""
+        from onrecord.crosslinks.run import link_database
+
+        self.summary.links = link_database(self.db).links
 
     def _loop(self, pool: InlinePool | ProcessPool, started: float) -> None:
         batches = self._batches()

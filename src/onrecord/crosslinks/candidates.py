@@ -1,0 +1,182 @@
+"""Candidate links between statements of different articles (pure functions over rows).
+
+A candidate is a later statement (``source``) and an earlier one in another article
+(``target``) with the evidence that ties them: one quote group, or a strong overlap of content
+words that includes a shared name.  ``typing`` decides what kind of link it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from onrecord.crosslinks.linktypes import VERDICT_CUES
+from onrecord.crosslinks.rows import ReplyRow, Row
+from onrecord.crosslinks.words import Bag, bag, overlap
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The thresholds of a link; stricter values give fewer, surer links."""
+
+    reply_days: int = 14
+    """A reply answers a report published at most this many days before it (or the same day)."""
+    claim_days: int = 30
+    """Two statements of one claim lie at most this many days apart."""
+    reply_min_shared: int = 3
+    reply_min_score: float = 0.3
+    claim_min_shared: int = 5
+    claim_min_score: float = 0.6
+    min_names: int = 1
+    """Shared names (capitalised words, numbers) a content-word match needs."""
+    claim_min_words: int = 6
+    """Content words both statements of a claim need."""
+    max_df: int = 200
+    """Words found in more statements than this do not propose claim candidates."""
+    per_source: int = 3
+    """At most this many links from one statement (the best scored)."""
+
+
+RULES = Rules()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    source: Row
+    target: Row
+    basis: str  # reply or claim
+    kind: str  # reply+quote, reply+source, claim+quote, claim+overlap
+    score: float
+    shared: tuple[str, ...] = ()
+    via: Row | None = None
+    """For a reply: the statement inside the source's article that it answers (or None)."""
+    named: str = ""
+    """For a reply to a named report: the name as written."""
+
+
+def in_window(later: Row, earlier: Row, days: int) -> bool:
+    """``earlier`` was published on the day of ``later`` or at most ``days`` before it."""
+    if later.published is None or earlier.published is None:
+        return False
+    return later.published - timedelta(days=days) <= earlier.published <= later.published
+
+
+def close_in_time(a: Row, b: Row, days: int) -> bool:
+    return a.published is not None and b.published is not None and abs((a.published - b.published).days) <= days
+
+
+def different_speakers(a: Row, b: Row) -> bool:
+    """Both resolved to corpus entities, and to different ones (with different names)."""
+    return (a.speaker_id is not None and b.speaker_id is not None and a.speaker_id != b.speaker_id
+            and a.speaker.lower() != b.speaker.lower())
+
+
+def word_match(a: Bag, b: Bag, min_shared: int, min_score: float, min_names: int) -> tuple[float, tuple[str, ...]] | None:
+    """(score, shared words) when the two bags overlap enough, else None."""
+    score, shared = overlap(a, b)
+    if len(shared) < min_shared or score < min_score or len(a.names & b.names) < min_names:
+        return None
+    return score, tuple(sorted(shared))
+
+
+class Corpus:
+    """The rows with their bags and indexes by quote group and speaker."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.rows = list(rows)
+        self.by_id = {r.id: r for r in self.rows}
+        self.bags = {r.id: bag(r.content) for r in self.rows}
+        self.by_quote: dict[str, list[Row]] = defaultdict(list)
+        self.by_speaker: dict[int, list[Row]] = defaultdict(list)
+        for r in self.rows:
+            if r.quote_id:
+                self.by_quote[r.quote_id].append(r)
+            if r.speaker_id is not None:
+                self.by_speaker[r.speaker_id].append(r)
+
+
+def report_targets(corpus: Corpus, source: Row, report: Bag, *,
+                   quote_id: str | None, speaker_id: int | None, rules: Rules = RULES
+                   ) -> list[tuple[Row, str, float, tuple[str, ...]]]:
+    """Statements in other, earlier articles that carry a report: its quote group, or the named
+    source's statements whose words overlap ``report``.  (target, kind, score, shared), best first."""
+    found: dict[int, tuple[Row, str, float, tuple[str, ...]]] = {}
+
+    def eligible(t: Row) -> bool:
+        return (t.article_id != source.article_id and in_window(source, t, rules.reply_days)
+                and (source.speaker_id is None or t.speaker_id != source.speaker_id))
+
+    if quote_id:
+        for t in corpus.by_quote.get(quote_id, ()):
+            if eligible(t):
+                found[t.id] = (t, "reply+quote", 1.0, ())
+    if speaker_id is not None:
+        for t in corpus.by_speaker.get(speaker_id, ()):
+            if t.id in found or not eligible(t):
+                continue
+            m = word_match(report, corpus.bags[t.id], rules.reply_min_shared, rules.reply_min_score, rules.min_names)
+            if m:
+                found[t.id] = (t, "reply+source", *m)
+    return sorted(found.values(), key=lambda x: (-x[2], -len(x[3]), -(x[0].published.toordinal()), x[0].id))
+
+
+def reply_candidates(corpus: Corpus, replies: Iterable[ReplyRow], rules: Rules = RULES) -> list[Candidate]:
+    """Replies found inside an article carried over to the reports they answer in other articles."""
+    out: list[Candidate] = []
+    for rep in replies:
+        source, via = corpus.by_id.get(rep.statement_id), corpus.by_id.get(rep.target_id)
+        if source is None or via is None or via.speaker_id == source.speaker_id and via.speaker_id is not None:
+            continue
+        targets = report_targets(corpus, source, corpus.bags[via.id],
+                                 quote_id=via.quote_id, speaker_id=via.speaker_id, rules=rules)
+        for t, kind, score, shared in targets[: rules.per_source]:
+            out.append(Candidate(source, t, "reply", kind, score, shared, via=via))
+    return out
+
+
+def claim_candidates(corpus: Corpus, rules: Rules = RULES) -> list[Candidate]:
+    """Pairs of statements by different speakers in different articles that state one claim:
+    one quote group, or content words that overlap strongly (names included)."""
+    eligible = [r for r in corpus.rows if r.speaker_id is not None and not r.nested
+                and len(corpus.bags[r.id]) >= rules.claim_min_words]
+    postings: dict[str, list[Row]] = defaultdict(list)
+    for r in eligible:
+        for w in corpus.bags[r.id].words:
+            postings[w].append(r)
+    pairs: Counter[tuple[int, int]] = Counter()
+    for rows in postings.values():
+        if len(rows) > rules.max_df or len(rows) < 2:
+            continue
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                if a.article_id != b.article_id:
+                    pairs[(a.id, b.id)] += 1
+    out: list[Candidate] = []
+    for (aid, bid), n in pairs.items():
+        if n < rules.claim_min_shared:
+            continue
+        a, b = corpus.by_id[aid], corpus.by_id[bid]
+        if not different_speakers(a, b) or not close_in_time(a, b, rules.claim_days):
+            continue
+        later, earlier = order(a, b)
+        if later.quote_id and later.quote_id == earlier.quote_id:
+            out.append(Candidate(later, earlier, "claim", "claim+quote", 1.0))
+            continue
+        m = word_match(corpus.bags[later.id], corpus.bags[earlier.id], rules.claim_min_shared,
+                       rules.claim_min_score, rules.min_names)
+        if m:
+            out.append(Candidate(later, earlier, "claim", "claim+overlap", *m))
+    return out
+
+
+def order(a: Row, b: Row) -> tuple[Row, Row]:
+    """(later, earlier): by publication day, then the one with a verdict cue answers, then by id."""
+    assert a.published is not None and b.published is not None
+    if a.published != b.published:
+        return (a, b) if a.published > b.published else (b, a)
+    a_verdict, b_verdict = a.cue_lemma in VERDICT_CUES, b.cue_lemma in VERDICT_CUES
+    if a_verdict != b_verdict:
+        return (a, b) if a_verdict else (b, a)
+    return (a, b) if a.id > b.id else (b, a)

@@ -1,0 +1,75 @@
+"""Replies to a report the sentence names: "X dismissed the FT report that ...",
+"X denied Smith's claim", "X rejected a report by Reuters".
+
+``named_reports`` reads the words around a verdict cue (pure: text in, names out); the linking
+resolves each name to a corpus entity and looks for that entity's statements elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from onrecord.crosslinks.rows import Row
+
+_NAME = r"(?:[A-Z][\w.&’'-]*\s+){0,4}?[A-Z][\w.&-]*"
+_LINK = r"(?:\s+(?:and|of|for|de)\s+[A-Z][\w.&-]*)*"
+
+
+@dataclass(frozen=True, slots=True)
+class NamedReport:
+    """A report named near a cue: the name as written, the noun, where the phrase lies in the window."""
+
+    name: str
+    noun: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def claim_nouns() -> frozenset[str]:
+    """Nouns that name a statement answered (``lexicons/reply_markers.tsv``, kind claim_noun)."""
+    from onrecord.lexicons import load_lexicon
+
+    return frozenset(load_lexicon().reply_markers.get("claim_noun", ())) | {"reporting"}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    nouns = "|".join(sorted((re.escape(n) for n in claim_nouns()), key=len, reverse=True))
+    noun = rf"(?P<noun>(?:{nouns})s?)\b"
+    return (
+        re.compile(rf"\b(?P<name>{_NAME}{_LINK})(?:'s|’s|'|’)\s+(?:[a-z]+\s+){{0,2}}?{noun}"),
+        re.compile(rf"\b(?:the|a|an|this|that)\s+(?:[a-z]+\s+)?(?P<name>{_NAME}{_LINK})\s+{noun}"),
+        re.compile(rf"\b{noun}\s+(?:by|from|in|of)\s+(?:the\s+)?(?P<name>{_NAME}{_LINK})"),
+    )
+
+
+def named_reports(window: str) -> list[NamedReport]:
+    """The reports a piece of text names, in text order (a name at most once)."""
+    found: dict[str, NamedReport] = {}
+    for pattern in _patterns():
+        for m in pattern.finditer(window):
+            name = m.group("name").strip()
+            if name.split()[0] in ("The", "A", "An", "This", "That", "His", "Her", "Their", "Its", "In"):
+                name = " ".join(name.split()[1:])
+            if name and name not in found:
+                found[name] = NamedReport(name, m.group("noun").lower(), m.start(), m.end())
+    return sorted(found.values(), key=lambda r: r.start)
+
+
+def sentence_window(text: str, row: Row, *, before: int = 300, after: int = 300) -> tuple[int, int]:
+    """The span of the sentence(s) a statement lies in: back to the previous sentence end,
+    forward to its contents' end."""
+    start = max(0, row.start - before)
+    head = text[start:row.start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+    if cut >= 0:
+        start += cut + 1
+    end = min(len(text), max(row.end, row.start) + 1)
+    tail = text[end:end + after]
+    stop = min((i for i in (tail.find(". "), tail.find("\n")) if i >= 0), default=-1)
+    if stop >= 0 and row.end <= row.start:
+        end += stop
+    return start, end

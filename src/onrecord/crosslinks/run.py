@@ -1,0 +1,123 @@
+"""``link_corpus``: read the corpus, find and type the links, rebuild ``cross_links``."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from onrecord.crosslinks.candidates import RULES, Candidate, Corpus, Rules, claim_candidates, reply_candidates, report_targets
+from onrecord.crosslinks.evidence import Link, claim_link, reply_link
+from onrecord.crosslinks.linktypes import VERDICT_CUES
+from onrecord.crosslinks.named import named_reports, sentence_window
+from onrecord.crosslinks.rows import ReplyRow, Row, article_text, load_replies, load_rows
+from onrecord.crosslinks.words import bag
+from onrecord.crosslinks.writer import write_links
+from onrecord.store.db import Database, connect
+from onrecord.store.migrate import migrate
+from onrecord.store.normalise import name_key
+
+
+@dataclass
+class LinkSummary:
+    """What one linking run wrote."""
+
+    statements: int = 0
+    links: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {"statements": self.statements, "links": self.links, "by_type": dict(self.by_type),
+                "by_kind": dict(self.by_kind), "seconds": round(self.seconds, 2)}
+
+
+def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int], str],
+               entity_of: Callable[[str], int | None], rules: Rules = RULES) -> list[Link]:
+    """Every cross-article link among ``rows`` (pure but for the two look-ups: an article's
+    text by id, a name's corpus entity)."""
+    corpus = Corpus(rows)
+    reply_types = {(r.statement_id, r.target_id): r.type for r in replies}
+    via_type = {}
+    for r in replies:
+        via_type.setdefault(r.statement_id, r.type)
+    links: dict[tuple[int, int], Link] = {}
+
+    def keep(link: Link | None) -> None:
+        if link is not None and (link.from_id, link.to_id) not in links and (link.to_id, link.from_id) not in links:
+            links[(link.from_id, link.to_id)] = link
+
+    for c in reply_candidates(corpus, replies, rules):
+        keep(reply_link(c, corpus.bags[c.source.id], reply_types.get((c.source.id, c.via.id))))
+    for c in _named_candidates(corpus, text_of, entity_of, rules):
+        keep(reply_link(c, corpus.bags[c.source.id]))
+    best: dict[int, list[Link]] = {}
+    for c in claim_candidates(corpus, rules):
+        link = claim_link(c, corpus.bags[c.source.id], corpus.bags[c.target.id])
+        if link is not None:
+            best.setdefault(link.from_id, []).append(link)
+    for found in best.values():
+        for link in sorted(found, key=lambda l: -l.score)[: rules.per_source]:
+            keep(link)
+    return sorted(links.values(), key=lambda l: (l.from_id, l.to_id))
+
+
+def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: Callable[[str], int | None],
+                      rules: Rules) -> list[Candidate]:
+    out: list[Candidate] = []
+    texts: dict[int, str] = {}
+    for row in corpus.rows:
+        if row.cue_lemma not in VERDICT_CUES or row.nested or row.published is None:
+            continue
+        text = texts.get(row.article_id)
+        if text is None:
+            texts.clear()
+            text = texts[row.article_id] = text_of(row.article_id)
+        start, end = sentence_window(text, row)
+        window = text[start:end]
+        for report in named_reports(window):
+            entity = entity_of(report.name)
+            if entity is None or entity == row.speaker_id:
+                continue
+            rest = bag(window[:report.start] + " " + window[report.end:])
+            for t, kind, score, shared in report_targets(corpus, row, rest, quote_id=None, speaker_id=entity,
+                                                         rules=rules)[: rules.per_source]:
+                out.append(Candidate(row, t, "reply", kind, score, shared, named=report.name))
+    return out
+
+
+def _entity_lookup(db: Database) -> Callable[[str], int | None]:
+    cache: dict[str, int | None] = {}
+
+    def entity_of(name: str) -> int | None:
+        key = name_key(name)
+        if key not in cache:
+            cache[key] = db.scalar("SELECT entity_id FROM entity_aliases WHERE alias_key = ?", (key,)) if key else None
+        return cache[key]
+    return entity_of
+
+
+def link_database(db: Database, rules: Rules = RULES) -> LinkSummary:
+    """Rebuild the cross-article links of an open, migrated corpus."""
+    started = time.monotonic()
+    rows = load_rows(db)
+    links = find_links(rows, load_replies(db), lambda aid: article_text(db, aid), _entity_lookup(db), rules)
+    write_links(db, links)
+    return LinkSummary(len(rows), len(links), Counter(l.type for l in links), Counter(l.evidence_kind for l in links),
+                       time.monotonic() - started)
+
+
+def link_corpus(target: str | None, rules: Rules = RULES) -> LinkSummary:
+    """Rebuild the cross-article links of the corpus at ``target`` (SQLite path or PostgreSQL URL).
+
+    Raises ``DatabaseError`` with advice when there is no corpus there."""
+    from onrecord.store.corpus import open_corpus
+
+    db = open_corpus(target)
+    try:
+        migrate(db)
+        return link_database(db, rules)
+    finally:
+        db.close()
