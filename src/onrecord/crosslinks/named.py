@@ -14,6 +14,7 @@ from functools import lru_cache
 from onrecord.crosslinks.rows import Row
 
 _NAME = r"(?:[A-Z][\w.&’'-]*\s+){0,4}?[A-Z][\w.&-]*"
+_NAME_AFTER = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}"
 _LINK = r"(?:\s+(?:and|of|for|de)\s+[A-Z][\w.&-]*)*"
 
 
@@ -42,7 +43,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"\b(?P<name>{_NAME}{_LINK})(?:'s|’s|'|’)\s+(?:[a-z]+\s+){{0,2}}?{noun}"),
         re.compile(rf"\b(?:the|a|an|this|that)\s+(?:[a-z]+\s+)?(?P<name>{_NAME}{_LINK})\s+{noun}"),
-        re.compile(rf"\b{noun}\s+(?:by|from|in|of)\s+(?:the\s+)?(?P<name>{_NAME}{_LINK})"),
+        re.compile(rf"\b{noun}\s+(?:by|from|in|of)\s+(?:the\s+)?(?P<name>{_NAME_AFTER}{_LINK})"),
     )
 
 

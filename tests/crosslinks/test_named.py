@@ -1,0 +1,26 @@
+from onrecord.crosslinks.named import named_reports, sentence_window
+from onrecord.crosslinks.rows import Row
+
+
+def names(text: str) -> list[str]:
+    return [r.name for r in named_reports(text)]
+
+
+def test_a_named_report_is_found_in_its_three_forms():
+    assert names("Ruiz dismissed the Harbour Gazette report that the port was sold.") == ["Harbour Gazette"]
+    assert names("Ruiz denied Tomas Brel's claim that the port was sold.") == ["Tomas Brel"]
+    assert names("Ruiz rejected a report by the Morning Courier about the port.") == ["Morning Courier"]
+
+
+def test_no_name_no_report():
+    assert names("Ruiz dismissed the report that the port was sold.") == []
+    assert names("Ruiz said the port was not sold.") == []
+
+
+def test_the_window_is_the_statement_sentence():
+    text = "The sky was grey. Ruiz dismissed the Gazette report that the port was sold. Then rain fell."
+    start = text.index("Ruiz")
+    end = text.index(" Then") - 1
+    r = Row(1, 1, None, None, 1, "Ruiz", "dismissed", "dismiss", "denial", "", start=start, end=end)
+    s, e = sentence_window(text, r)
+    assert text[s:e].strip() == "Ruiz dismissed the Gazette report that the port was sold."

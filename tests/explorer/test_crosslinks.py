@@ -1,0 +1,81 @@
+"""The explorer answers "who contradicted this" and "who backed it" across articles (cross_links)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.crosslinks.crosslinks_news import write_news
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory):
+    from fastapi.testclient import TestClient
+
+    from onrecord.explorer import create_app
+    from onrecord.store import IngestOptions, ingest
+
+    folder = tmp_path_factory.mktemp("explorer-crosslinks")
+    db = folder / "corpus.db"
+    ingest([str(write_news(folder / "news.jsonl"))], str(db), IngestOptions(workers=0))
+    with TestClient(create_app(str(db))) as client:
+        yield client, db
+
+
+def _id(db: Path, sql: str) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_the_speaker_page_lists_who_contradicted_and_who_backed_them(linked):
+    client, db = linked
+    gazette = _id(db, "SELECT id FROM entities WHERE name = 'Harbour Gazette'")
+    page = client.get(f"/speakers/{gazette}")
+    assert page.status_code == 200
+    html = page.text
+    against = html[html.index('id="contradicted-by"'):html.index('id="backed-by"')]
+    backed = html[html.index('id="backed-by"'):]
+    assert "Ana Ruiz" in against and "rejects" in against and "Velmar Daily" in against and "2031-05-04" in against
+    assert "Lida Varn" in against and "contradicts" in against
+    assert "Tomas Brel" in backed and "supports" in backed and "Ana Ruiz" not in backed.split("</table>")[0]
+    assert "answers the Harbour Gazette report it names" in against  # the evidence is shown
+
+
+def test_the_api_answers_for_one_statement(linked):
+    client, db = linked
+    report = _id(db, "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
+                     "WHERE a.ext_id = 'k1' AND s.cue = 'according to'")
+    body = client.get(f"/api/statements/{report}/crosslinks", params={"side": "against"}).json()
+    got = {(i["speaker"], i["link_type"], i["outlet"], i["published"]) for i in body["items"]}
+    assert ("Ana Ruiz", "rejects", "Velmar Daily", "2031-05-04") in got
+    assert all(i["about_statement_id"] == report and i["evidence"] for i in body["items"])
+    backed = client.get(f"/api/statements/{report}/crosslinks", params={"side": "for"}).json()
+    assert {i["link_type"] for i in backed["items"]} == {"supports"}
+    csv = client.get(f"/api/statements/{report}/crosslinks", params={"format": "csv"})
+    assert csv.status_code == 200 and "Ana Ruiz" in csv.text and "link_type" in csv.text.splitlines()[0]
+
+
+def test_unrelated_statements_have_no_links(linked):
+    client, db = linked
+    festival = _id(db, "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE a.ext_id = 'k5'")
+    assert client.get(f"/api/statements/{festival}/crosslinks").json()["total"] == 0
+
+
+def test_errors_say_what_to_do(linked):
+    client, _db = linked
+    missing = client.get("/api/statements/99999/crosslinks")
+    assert missing.status_code == 404 and "/search" in missing.json()["detail"]
+    assert client.get("/api/statements/1/crosslinks", params={"side": "sideways"}).status_code == 422
+
+
+def test_the_quote_page_has_the_section(linked):
+    client, db = linked
+    quote = _id(db, "SELECT quote_id FROM statements WHERE quote_id IS NOT NULL")
+    page = client.get(f"/quotes/{quote}")
+    assert page.status_code == 200 and 'id="contradicted-by"' in page.text and 'id="backed-by"' in page.text
+    assert client.get(f"/api/quotes/{quote}/crosslinks").status_code == 200
