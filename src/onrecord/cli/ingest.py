@@ -149,9 +149,18 @@ LEARNED_EXTRACTORS = {("accurate", False): "onrecord.pipeline:accurate_extractor
               help="Code PLOVER event records too (the shipped event coder; pip install -e '.[accurate]').")
 @click.option("--extractor", default=DEFAULT_EXTRACTOR, hidden=True,
               help="module:callable (or file.py:callable) building the extractor; for tests.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this machine's worker processes into --db; ray: Ray shards into a Parquet --out folder "
+                   "(pip install 'onrecord[ray]'; see docs/distributed.md).")
+@click.option("--address", default=None, help="With --engine ray: the Ray cluster to join (default: a local runtime).")
+@click.option("--out", "out", default=None, type=click.Path(file_okay=False),
+              help="With --engine ray: the run folder (Parquet shards; re-run to resume).")
+@click.option("--articles-per-shard", type=click.IntRange(1), default=64, show_default=True,
+              help="With --engine ray: articles per shard (the unit of work and of retry).")
 def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: int, recycle_after: int,
                    max_worker_mb: int, model: str | None, as_json: bool, log_every: float, mode: str, events: bool,
-                   extractor: str) -> None:
+                   extractor: str, engine: str, address: str | None, out: str | None,
+                   articles_per_shard: int) -> None:
     """Read articles from PATHS and store what they attribute to whom.
 
     PATHS are files or directories (read recursively) of plain text, HTML, JSON Lines,
@@ -165,6 +174,10 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: in
         raise click.ClickException(str(err)) from None
     if mode == "accurate" or events:
         extractor = _learned_extractor(extractor, mode, events)
+    if engine == "ray":
+        from onrecord.cli.distributed import ray_ingest
+
+        return ray_ingest(paths, out, address, workers, articles_per_shard, extractor, model, batch_size, as_json)
     options = IngestOptions(workers=workers, batch_size=batch_size, extractor=extractor, model=model,
                             max_articles_per_worker=recycle_after, max_worker_mb=max_worker_mb)
     try:
