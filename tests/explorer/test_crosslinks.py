@@ -79,3 +79,13 @@ def test_the_quote_page_has_the_section(linked):
     page = client.get(f"/quotes/{quote}")
     assert page.status_code == 200 and 'id="contradicted-by"' in page.text and 'id="backed-by"' in page.text
     assert client.get(f"/api/quotes/{quote}/crosslinks").status_code == 200
+
+
+def test_the_article_page_shows_links_both_ways(linked):
+    client, db = linked
+    report_article = _id(db, "SELECT id FROM articles WHERE ext_id = 'k1'")
+    reply_article = _id(db, "SELECT id FROM articles WHERE ext_id = 'k2'")
+    html = client.get(f"/articles/{report_article}").text
+    assert "Ana Ruiz (Velmar Daily, 2031-05-04)</a>, who rejects this" in html
+    html = client.get(f"/articles/{reply_article}").text
+    assert "rejects <a href=\"/articles/" in html and "Harbour Gazette (Harbour Gazette, 2031-05-02)" in html

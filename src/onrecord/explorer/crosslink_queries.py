@@ -80,3 +80,23 @@ def quote_crosslinks(db: Database, quote_id: str, *, side: str = "all", limit: i
 
 def statement_exists(db: Database, statement_id: int) -> bool:
     return db.scalar("SELECT count(*) FROM statements WHERE id = ?", (statement_id,)) > 0
+
+
+def article_crosslinks(db: Database, article_id: int) -> dict[int, list[dict[str, Any]]]:
+    """For each statement of an article, its links to other articles: ``answered_by`` (another
+    article's statement answers it, or a claim link) and ``answers`` (it replies to one elsewhere)."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    keys = ("mine", "type", "speaker_id", "speaker", "outlet", "published", "article_id", "statement_id")
+    other = ("o.speaker_entity_id, coalesce(osp.name, o.speaker_name, o.speaker_text), coalesce(oo.name, oa.outlet), "
+             "oa.published, oa.id, o.id")
+    for row in db.query(f"SELECT x.mine, x.type, {other} {_JOINS} WHERE m.article_id = ? "
+                        "ORDER BY oa.published, o.id", (article_id,)):
+        out.setdefault(row[0], []).append({**dict(zip(keys, row)), "direction": "answered_by"})
+    for row in db.query(
+            f"SELECT l.from_statement_id, l.type, {other} FROM cross_links l "
+            "JOIN statements m ON m.id = l.from_statement_id JOIN statements o ON o.id = l.to_statement_id "
+            "JOIN articles oa ON oa.id = o.article_id LEFT JOIN entities oo ON oo.id = oa.outlet_id "
+            "LEFT JOIN entities osp ON osp.id = o.speaker_entity_id "
+            "WHERE m.article_id = ? AND l.basis = 'reply' ORDER BY oa.published, o.id", (article_id,)):
+        out.setdefault(row[0], []).append({**dict(zip(keys, row)), "direction": "answers"})
+    return out

@@ -176,7 +176,8 @@ def article(request: Request, article_id: Id) -> HTMLResponse:
     events = ex.ask("article_events", article_id)
     body = highlight(art["text"], [*statement_spans(art["statements"], art["own_voice"]), *event_spans(events)])
     return render(request, "article.html", art=art, paragraphs=paragraphs(body),
-                  statements=statement_tree(art["statements"]), events=events)
+                  statements=statement_tree(art["statements"]), events=events,
+                  crosslinks=ex.ask("article_crosslinks", article_id))
 
 
 @router.get("/speakers", response_class=HTMLResponse)
