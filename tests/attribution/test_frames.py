@@ -126,3 +126,10 @@ def test_reporting_noun_with_its_owner_and_that_clause(extract):
     a = extract("Trump’s claim that the election was rigged drew criticism.")
     s = by_cue(a, "claim")
     assert (s.speaker.name, s.cue.cls, s.content.text) == ("Trump", "contested", "the election was rigged")
+
+
+def test_that_clause_the_parser_hung_on_a_noun_is_the_content(extract):
+    a = extract("Senator Jane Ortiz told reporters traveling with her at a summit of coastal towns "
+                "that she could not comment on the plan.")
+    s = by_cue(a, "told")
+    assert (s.speaker.name, s.content.text) == ("Jane Ortiz", "she could not comment on the plan")

@@ -72,3 +72,9 @@ def test_role_description_needs_an_entity_with_that_role(extract):
     a = extract("The Gazette reported that taxes rose. The mayor said the report was wrong.")
     mayor = [s for s in a.statements if s.speaker and s.speaker.text == "The mayor"][0]
     assert mayor.speaker.name is None  # no earlier entity is a mayor
+
+
+def test_a_title_before_a_name_is_neither_a_person_nor_an_outlet(extract):
+    a = extract("Vice President Mike Pence spoke on Monday. He said the killing was an atrocity.")
+    assert [e.name for e in a.entities] == ["Mike Pence"]  # not 'Vice President', not Vice
+    assert by_cue(a, "said").speaker.name == "Mike Pence"

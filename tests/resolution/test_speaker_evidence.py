@@ -86,3 +86,19 @@ def test_rules_remain_available(extractor):
     he = [s for s in a.statements if s.speaker and s.speaker.text == "He"][0]
     assert he.speaker.name == "Mitt Romney"
     assert he.speaker.confidence == 0.3  # the rule, with no gender known for Mitt Romney
+
+
+def test_pronoun_in_the_next_sentence_continues_the_statements_speaker(extract):
+    # 'supports' inside Bates's content is a statement of its own; the pronoun skips it
+    a = extract("Campaign spokesman Mark Bates said Joe Biden supports reform of the police. "
+                "As for money, he said Biden supports programs that improve relations with residents.")
+    he = [st for st in a.statements if st.speaker and st.speaker.text == "he"][0]
+    assert he.speaker.name == "Mark Bates"
+    assert he.speaker.resolution == "pronoun"
+
+
+def test_continuation_finds_a_speaker_the_tagger_left_as_a_bare_surname(extract):
+    a = extract("Vice President Mike Pence spoke after Donald Trump criticized the report. Pence told "
+                "reporters traveling with him at a summit of coastal nations that he could not comment "
+                "on the report. He said Saturday the killing was an atrocity.")
+    assert by_cue(a, "said").speaker.name == "Mike Pence"

@@ -36,6 +36,9 @@ def clause_content(cue: CueMatch) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _subtree_span(child)
+    stranded = _stranded_complement(verb) if entry.frame == "clause" else None
+    if stranded is not None:
+        return stranded
     if entry.frame == "object":
         obj = _object_of(cue)
         if obj is not None:
@@ -50,6 +53,19 @@ def clause_content(cue: CueMatch) -> Span | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and not any(t.text in _QUOTE_MARKS for t in obj.subtree):
             return _subtree_span(obj)  # 'said the same thing', 'announced a run for office'
+    return None
+
+
+def _stranded_complement(verb: Token) -> Span | None:
+    """'told reporters at a summit that he could not comment': a 'that' clause the parser hung on
+    a noun after the verb as a relative clause (its 'that' is still a complementizer: the mark,
+    or tagged IN, where a relative pronoun is WDT)."""
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ != "relcl" or tok.head.i <= verb.i:
+            continue
+        mark = next((c for c in tok.children if c.lower_ == "that" and (c.tag_ == "IN" or c.dep_ == "mark")), None)
+        if mark is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return mark.idx, _end(tok.right_edge)
     return None
 
 

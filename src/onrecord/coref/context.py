@@ -14,6 +14,7 @@ class SourceSite:
     cue_start: int
     cue_end: int
     head: int  # token index of the source's head
+    nested: bool = False  # the cue is inside another statement's content
 
 
 @dataclass(frozen=True)

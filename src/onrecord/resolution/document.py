@@ -14,7 +14,9 @@ from onrecord.resolution.pronouns import LearnedPronouns, Observer, RulePronouns
 
 
 def discourse_context(doc: Doc, quotes: list[Quote], frames: list[Frame]) -> DiscourseContext:
-    sites = [SourceSite(f.cue.start, f.cue.end, f.source_head.i)
+    contents = [f.content for f in frames if f.content]
+    sites = [SourceSite(f.cue.start, f.cue.end, f.source_head.i,
+                        any(s <= f.cue.start and f.cue.end <= e for s, e in contents))
              for f in frames if f.source_head is not None]
     return DiscourseContext.build(doc_text(doc), quotes, sites)
 

@@ -66,7 +66,8 @@ def person_like(words: list[str], lexicon: Lexicon) -> bool:
 
 def untagged_people(doc: Doc, lexicon: Lexicon, tagged: set[int]) -> list[Mention]:
     """'Anita Hill' the tagger missed: a certain first name followed by capitalised proper nouns
-    (tokens in ``tagged``, the tagger's entities, are left alone)."""
+    (tokens in ``tagged``, the tagger's entities, are left alone; words right before a tagged
+    person are that person's title, not another person)."""
     taken = set(tagged)
     found = []
     i = 0
@@ -79,7 +80,8 @@ def untagged_people(doc: Doc, lexicon: Lexicon, tagged: set[int]) -> list[Mentio
         while (end < len(doc) and end not in taken and doc[end].pos_ == "PROPN"
                and doc[end].text[:1].isupper() and end - i < 4):
             end += 1
-        if end - i >= 2 and doc[end - 1].tag_ != "NNPS" and person_like(
+        before_name = end < len(doc) and doc[end].ent_type_ == "PERSON"  # 'Vice President Mike Pence'
+        if end - i >= 2 and doc[end - 1].tag_ != "NNPS" and not before_name and person_like(
                 [t.text for t in doc[i:end]], lexicon):
             span = doc[i:end]
             found.append(Mention(span.start_char, span.end_char, span.text, "name", "person",
@@ -110,10 +112,19 @@ def outlet_mentions(doc: Doc, lexicon: Lexicon, people: list[tuple[int, int]] = 
         if any(s <= match.start() and match.end() <= e and e - s > match.end() - match.start()
                for s, e in people):
             continue  # 'Anita Hill' is a person, not The Hill
+        if _opens_title(doc_text(doc), match.start(), lexicon):
+            continue  # 'Vice President' is no mention of Vice
         outlet = table[match.group(0)]
         found.append(Mention(match.start(), match.end(), match.group(0), "name", "media",
                              span.root.i, outlet))
     return found
+
+
+def _opens_title(text: str, start: int, lexicon: Lexicon) -> bool:
+    """A title of several words starts at ``start`` ('Vice President', 'Prime Minister')."""
+    ahead = text[start:start + 40].lower()
+    return any(" " in t and ahead.startswith(t) and not ahead[len(t):len(t) + 1].isalpha()
+               for t in lexicon.titles)
 
 
 def _outlet_pattern(lexicon: Lexicon) -> tuple[dict[str, Outlet], re.Pattern[str]]:

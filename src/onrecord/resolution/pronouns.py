@@ -89,16 +89,34 @@ class LearnedPronouns:
             return None
         para = ctx.paragraph_of(m.start)
         first_sentence = pron.sent.start_char <= ctx.paragraph_starts[para] + 1
-        if not (ctx.paragraph_opens_with_quote(m.start) or first_sentence):
-            return None
-        sites = ctx.sources_before(m.start)
+        sites = [s for s in ctx.sources_before(m.start) if not s.nested]
         if not sites or para - ctx.paragraph_of(sites[-1].cue_start) > 2:
             return None
-        speaker = index.by_token.get(sites[-1].head)
+        if not (ctx.paragraph_opens_with_quote(m.start) or first_sentence
+                or self._next_sentence(index, pron, sites[-1])):
+            return None
+        head = sites[-1].head
+        speaker = index.by_token.get(head)
         for k, (entity, _) in enumerate(candidates):
             if entity is speaker:
                 return k
+        if speaker is None:
+            return _surname_match(index.doc[head].text, candidates)
         return None
+
+
+    def _next_sentence(self, index: "EntityIndex", pron, site) -> bool:
+        """The last statement's cue is in the sentence just before the pronoun's."""
+        sent_of = self._sent_of or sentence_numbers(index.doc)
+        cue = index.doc.char_span(site.cue_start, site.cue_end, alignment_mode="expand")
+        return cue is not None and sent_of[pron.i] - sent_of[cue[0].i] == 1
+
+
+def _surname_match(word: str, candidates: list[tuple["EntityDraft", Candidate]]) -> int | None:
+    """The one candidate whose name ends with ``word`` (a surname the tagger did not mark)."""
+    hits = [k for k, (e, _) in enumerate(candidates)
+            if any(n.split()[-1] == word for n in e.names if n)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def candidates_for(index: "EntityIndex", m: "Mention") -> list[tuple["EntityDraft", Candidate]]:
