@@ -32,8 +32,9 @@ def unshare_prefix() -> list[str]:
 
 
 def in_loopback(script: str, timeout: int, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run a bash script with ``lo`` up and no other interface; a hard timeout kills the namespace."""
-    full = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "PATH": f"{BIN}:{os.environ['PATH']}",
+    """Run a bash script with ``lo`` up and no other interface; a hard timeout kills the namespace.
+    Ray's token auth is off: the namespace has no other network, and ~/.ray/auth_token is shared."""
+    full = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled", "PATH": f"{BIN}:{os.environ['PATH']}",
             "PYTHONUNBUFFERED": "1", **(env or {})}
     prelude = "set -e\nip link set lo up\n"
     try:

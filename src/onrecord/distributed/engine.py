@@ -89,14 +89,14 @@ def run_shards(run: RunDir, plan: Plan, opts: EngineOptions,
     if started_here:
         _init(ray, opts)
     try:
-        report.cluster_cpus = float(ray.cluster_resources().get("CPU", 1))
-        report.actors = actor_count(report.cluster_cpus, opts.workers)
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
         for _ in range(opts.attempts):
             todo = [s for s in todo if not is_done(run, s.id, s.digest)]
             if not todo:
                 break
+            report.cluster_cpus = float(ray.cluster_resources().get("CPU", 1))  # a lost node: fewer actors
+            report.actors = actor_count(report.cluster_cpus, opts.workers)
             _one_pass(ray, run, todo, opts, report, on_result)
     finally:
         if started_here:
