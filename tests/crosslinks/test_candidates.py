@@ -54,7 +54,11 @@ def test_a_reply_follows_the_quote_group():
     assert pairs(found) == {(11, 1, "reply+quote")}
 
 
+def test_two_speakers_merely_saying_alike_words_are_no_candidate():
+    assert claim_candidates(Corpus([row(1, 1, 3, 2, SOLD), row(2, 2, 5, 4, SOLD)])) == []
+
+
 def test_stricter_rules_give_fewer_candidates():
-    rows = [row(1, 1, 3, 2, SOLD), row(2, 2, 5, 4, "the Velmar government agreed to sell the port of Kessa")]
+    rows = [row(1, 1, 3, 2, SOLD), row(2, 2, 5, 4, "the Velmar government agreed to sell the port of Kessa", cue="deny")]
     assert claim_candidates(Corpus(rows), Rules(claim_min_score=0.6, claim_min_shared=4))
     assert not claim_candidates(Corpus(rows), Rules(claim_min_shared=7))

@@ -31,6 +31,13 @@ class Rules:
     claim_min_score: float = 0.6
     min_names: int = 1
     """Shared names (capitalised words, numbers) a content-word match needs."""
+    min_plain: int = 2
+    """Shared words that are not names a content-word match needs (names alone make a topic, not a claim)."""
+    claim_min_plain: int = 3
+    claim_min_plain_score: float = 0.5
+    """A claim's shared words that are not names, in number and as a share of the shorter content's."""
+    same_words: float = 0.9
+    """Two statements this alike with one cue are one utterance reported twice, not two speakers."""
     claim_min_words: int = 6
     """Content words both statements of a claim need."""
     max_df: int = 200
@@ -56,6 +63,11 @@ class Candidate:
     """For a reply to a named report: the name as written."""
 
 
+def answers(row: Row) -> bool:
+    """Whether a statement can answer another: said, not hypothetical ("could reject") nor a question."""
+    return not (row.hypothetical or row.question)
+
+
 def in_window(later: Row, earlier: Row, days: int) -> bool:
     """``earlier`` was published on the day of ``later`` or at most ``days`` before it."""
     if later.published is None or earlier.published is None:
@@ -73,10 +85,19 @@ def different_speakers(a: Row, b: Row) -> bool:
             and a.speaker.lower() != b.speaker.lower())
 
 
-def word_match(a: Bag, b: Bag, min_shared: int, min_score: float, min_names: int) -> tuple[float, tuple[str, ...]] | None:
-    """(score, shared words) when the two bags overlap enough, else None."""
+def word_match(a: Bag, b: Bag, min_shared: int, min_score: float, rules: Rules = RULES, *,
+               min_plain: int | None = None, min_plain_score: float = 0.0) -> tuple[float, tuple[str, ...]] | None:
+    """(score, shared words) when the two bags overlap enough, else None: enough shared words, a
+    share of the shorter bag, shared names, and shared words that are not names."""
     score, shared = overlap(a, b)
-    if len(shared) < min_shared or score < min_score or len(a.names & b.names) < min_names:
+    names = a.names & b.names
+    if len(shared) < min_shared or score < min_score or len(names) < rules.min_names:
+        return None
+    plain_a, plain_b = a.words - a.names, b.words - b.names
+    plain = plain_a & plain_b
+    if len(plain) < (rules.min_plain if min_plain is None else min_plain):
+        return None
+    if min_plain_score and len(plain) < min_plain_score * min(len(plain_a), len(plain_b)):
         return None
     return score, tuple(sorted(shared))
 
@@ -116,7 +137,7 @@ def report_targets(corpus: Corpus, source: Row, report: Bag, *,
         for t in corpus.by_speaker.get(speaker_id, ()):
             if t.id in found or not eligible(t):
                 continue
-            m = word_match(report, corpus.bags[t.id], rules.reply_min_shared, rules.reply_min_score, rules.min_names)
+            m = word_match(report, corpus.bags[t.id], rules.reply_min_shared, rules.reply_min_score, rules)
             if m:
                 found[t.id] = (t, "reply+source", *m)
     return sorted(found.values(), key=lambda x: (-x[2], -len(x[3]), -(x[0].published.toordinal()), x[0].id))
@@ -129,6 +150,8 @@ def reply_candidates(corpus: Corpus, replies: Iterable[ReplyRow], rules: Rules =
         source, via = corpus.by_id.get(rep.statement_id), corpus.by_id.get(rep.target_id)
         if source is None or via is None or via.speaker_id == source.speaker_id and via.speaker_id is not None:
             continue
+        if not answers(source):
+            continue
         targets = report_targets(corpus, source, corpus.bags[via.id],
                                  quote_id=via.quote_id, speaker_id=via.speaker_id, rules=rules)
         for t, kind, score, shared in targets[: rules.per_source]:
@@ -137,8 +160,9 @@ def reply_candidates(corpus: Corpus, replies: Iterable[ReplyRow], rules: Rules =
 
 
 def claim_candidates(corpus: Corpus, rules: Rules = RULES) -> list[Candidate]:
-    """Pairs of statements by different speakers in different articles that state one claim:
-    one quote group, or content words that overlap strongly (names included)."""
+    """Pairs of statements by different speakers in different articles that state one claim
+    (one quote group, or content words that overlap strongly, names included) where one of them
+    gives a verdict on it (denied, disputed, confirmed, acknowledged ...)."""
     eligible = [r for r in corpus.rows if r.speaker_id is not None and not r.nested
                 and len(corpus.bags[r.id]) >= rules.claim_min_words]
     postings: dict[str, list[Row]] = defaultdict(list)
@@ -160,13 +184,17 @@ def claim_candidates(corpus: Corpus, rules: Rules = RULES) -> list[Candidate]:
         a, b = corpus.by_id[aid], corpus.by_id[bid]
         if not different_speakers(a, b) or not close_in_time(a, b, rules.claim_days):
             continue
+        if a.cue_lemma not in VERDICT_CUES and b.cue_lemma not in VERDICT_CUES:
+            continue  # two speakers merely saying alike words: no evidence that one answers the other
         later, earlier = order(a, b)
         if later.quote_id and later.quote_id == earlier.quote_id:
-            out.append(Candidate(later, earlier, "claim", "claim+quote", 1.0))
+            if later.cue_lemma != earlier.cue_lemma:
+                out.append(Candidate(later, earlier, "claim", "claim+quote", 1.0))
             continue
         m = word_match(corpus.bags[later.id], corpus.bags[earlier.id], rules.claim_min_shared,
-                       rules.claim_min_score, rules.min_names)
-        if m:
+                       rules.claim_min_score, rules, min_plain=rules.claim_min_plain,
+                       min_plain_score=rules.claim_min_plain_score)
+        if m and not (m[0] >= rules.same_words and later.cue_lemma == earlier.cue_lemma):
             out.append(Candidate(later, earlier, "claim", "claim+overlap", *m))
     return out
 

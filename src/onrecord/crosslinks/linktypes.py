@@ -20,8 +20,9 @@ CONTRADICTING_CUES = frozenset({"deny", "dismiss", "reject", "refute", "dispute"
                                 "disagree", "rebuff", "repudiate", "counter", "disavow", "rule out",
                                 "debunk", "challenge"})
 # confirmation cues that say the content is true (not "apologized for")
+# (not "endorsed", "backed": their object is mostly a candidate or a bill, not a claim)
 BACKING_CUES = frozenset({"confirm", "acknowledge", "admit", "concede", "agree", "verify", "recognize",
-                          "concur", "corroborate", "echo", "endorse", "back"})
+                          "concur", "corroborate", "echo"})
 VERDICT_CUES = CONTRADICTING_CUES | BACKING_CUES
 SIDED_KINDS = frozenset({"speech", "finding", "document"})
 

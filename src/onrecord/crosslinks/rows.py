@@ -32,6 +32,7 @@ class Row:
     start: int = 0
     end: int = 0
     """Where the statement's speaker, cue and contents lie in its article (min and max offsets)."""
+    content_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ def load_rows(db: Database) -> list[Row]:
             ends = [x for x in (c_end, c2_end, cue_start) if x is not None]
             out.append(Row(sid, aid, parse_day(published), outlet, speaker_id, speaker, cue, lemma.lower(),
                            cls, text or "", quote, bool(neg), bool(hyp), bool(question), kind or "speech",
-                           parent is not None, min(starts, default=0), max(ends, default=0)))
+                           parent is not None, min(starts, default=0), max(ends, default=0), c_start))
     return out
 
 

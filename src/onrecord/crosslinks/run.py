@@ -7,14 +7,16 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from onrecord.crosslinks.candidates import RULES, Candidate, Corpus, Rules, claim_candidates, reply_candidates, report_targets
+from onrecord.crosslinks.candidates import (RULES, Candidate, Corpus, Rules, answers, claim_candidates,
+                                           reply_candidates, report_targets)
+from onrecord.crosslinks.clauses import clause_checker
 from onrecord.crosslinks.evidence import Link, claim_link, reply_link
 from onrecord.crosslinks.linktypes import VERDICT_CUES
 from onrecord.crosslinks.named import named_reports, sentence_window
 from onrecord.crosslinks.rows import ReplyRow, Row, article_text, load_replies, load_rows
 from onrecord.crosslinks.words import bag
 from onrecord.crosslinks.writer import write_links
-from onrecord.store.db import Database, connect
+from onrecord.store.db import Database
 from onrecord.store.migrate import migrate
 from onrecord.store.normalise import name_key
 
@@ -35,10 +37,12 @@ class LinkSummary:
 
 
 def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int], str],
-               entity_of: Callable[[str], int | None], rules: Rules = RULES) -> list[Link]:
-    """Every cross-article link among ``rows`` (pure but for the two look-ups: an article's
-    text by id, a name's corpus entity)."""
+               entity_of: Callable[[str], int | None], rules: Rules = RULES,
+               is_clause: Callable[[str], bool] | None = None) -> list[Link]:
+    """Every cross-article link among ``rows`` (pure but for the look-ups: an article's text by
+    id, a name's corpus entity, whether a content is a clause: the spaCy model by default)."""
     corpus = Corpus(rows)
+    is_clause = is_clause or clause_checker()
     reply_types = {(r.statement_id, r.target_id): r.type for r in replies}
     via_type = {}
     for r in replies:
@@ -55,6 +59,8 @@ def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int]
         keep(reply_link(c, corpus.bags[c.source.id]))
     best: dict[int, list[Link]] = {}
     for c in claim_candidates(corpus, rules):
+        if not (is_clause(c.source.content) and is_clause(c.target.content)):
+            continue  # a thing named ("dismissed the memo"), not a proposition
         link = claim_link(c, corpus.bags[c.source.id], corpus.bags[c.target.id])
         if link is not None:
             best.setdefault(link.from_id, []).append(link)
@@ -69,7 +75,7 @@ def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: 
     out: list[Candidate] = []
     texts: dict[int, str] = {}
     for row in corpus.rows:
-        if row.cue_lemma not in VERDICT_CUES or row.nested or row.published is None:
+        if row.cue_lemma not in VERDICT_CUES or row.nested or row.published is None or not answers(row):
             continue
         text = texts.get(row.article_id)
         if text is None:
@@ -77,7 +83,10 @@ def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: 
             text = texts[row.article_id] = text_of(row.article_id)
         start, end = sentence_window(text, row)
         window = text[start:end]
+        at = (row.content_start - start) if row.content_start is not None else None
         for report in named_reports(window):
+            if at is None or not at - 1 <= report.start <= at + 5:
+                continue  # the report must be what the cue answers: its content ("denied Smith's claim")
             entity = entity_of(report.name)
             if entity is None or entity == row.speaker_id:
                 continue
