@@ -105,3 +105,29 @@ ss -tanH > {tmp_path}/ss.txt
     assert non_loopback((tmp_path / "ss.txt").read_text()) == []
     _assert_exactly_once_and_equal(r1, news, fake, tmp_path)
     _assert_exactly_once_and_equal(r2, news, fake, tmp_path)
+
+
+@pytest.mark.slow
+def test_a_killed_node_of_a_two_node_loopback_cluster(news, fake, tmp_path):
+    out = tmp_path / "two"
+    node = ("ray start --address=$ADDR --node-ip-address=127.0.0.1 --num-cpus=2 --node-manager-port=26390 "
+            "--object-manager-port=26391 --min-worker-port=26400 --max-worker-port=26450 "
+            "--dashboard-agent-listen-port=26392 --dashboard-agent-grpc-port=26393 --metrics-export-port=26394 "
+            "--runtime-env-agent-port=26395 --disable-usage-stats --block")
+    script = HEAD.format(port=26381, tmp=_ray_tmp()) + f"""
+setsid {node} > {tmp_path}/node2.log 2>&1 &
+node2=$!
+for i in $(seq 150); do python -c "import ray; ray.init(address='$ADDR', log_to_driver=False); \\
+import sys; sys.exit(0 if ray.cluster_resources().get('CPU', 0) >= 5 else 1)" 2>/dev/null && break; sleep 0.5; done
+FAKE_SLEEP=0.5 {_ingest(news, out, fake, '--address $ADDR --workers 4')} > {tmp_path}/two.json &
+driver=$!
+for i in $(seq 300); do [ -e {out}/shards/_done/shard-00000.json ] && break; sleep 0.1; done
+kill -9 -- -$node2
+ls {out}/shards/_done | wc -l > {tmp_path}/killed_at
+wait $driver
+"""
+    r = in_loopback(script, timeout=240)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert _summary(tmp_path / "two.json")["shards"] == 5
+    assert int((tmp_path / "killed_at").read_text()) < 5  # the node died mid-run
+    _assert_exactly_once_and_equal(out, news, fake, tmp_path)
