@@ -42,6 +42,8 @@ class Rules:
     """Content words both statements of a claim need."""
     max_df: int = 200
     """Words found in more statements than this do not propose claim candidates."""
+    context_chars: int = 400
+    """A reply to a named report: how much text either side tells the matter answered."""
     per_source: int = 3
     """At most this many links from one statement (the best scored)."""
 
@@ -86,12 +88,13 @@ def different_speakers(a: Row, b: Row) -> bool:
 
 
 def word_match(a: Bag, b: Bag, min_shared: int, min_score: float, rules: Rules = RULES, *,
-               min_plain: int | None = None, min_plain_score: float = 0.0) -> tuple[float, tuple[str, ...]] | None:
+               min_plain: int | None = None, min_plain_score: float = 0.0,
+               min_names: int | None = None) -> tuple[float, tuple[str, ...]] | None:
     """(score, shared words) when the two bags overlap enough, else None: enough shared words, a
     share of the shorter bag, shared names, and shared words that are not names."""
     score, shared = overlap(a, b)
     names = a.names & b.names
-    if len(shared) < min_shared or score < min_score or len(names) < rules.min_names:
+    if len(shared) < min_shared or score < min_score or len(names) < (rules.min_names if min_names is None else min_names):
         return None
     plain_a, plain_b = a.words - a.names, b.words - b.names
     plain = plain_a & plain_b
@@ -119,10 +122,11 @@ class Corpus:
 
 
 def report_targets(corpus: Corpus, source: Row, report: Bag, *,
-                   quote_id: str | None, speaker_id: int | None, rules: Rules = RULES
-                   ) -> list[tuple[Row, str, float, tuple[str, ...]]]:
+                   quote_id: str | None, speaker_id: int | None, rules: Rules = RULES,
+                   min_names: int | None = None) -> list[tuple[Row, str, float, tuple[str, ...]]]:
     """Statements in other, earlier articles that carry a report: its quote group, or the named
-    source's statements whose words overlap ``report``.  (target, kind, score, shared), best first."""
+    source's statements whose words overlap ``report`` (with ``min_names`` shared names: 0 where
+    the source is named already).  (target, kind, score, shared), best first."""
     found: dict[int, tuple[Row, str, float, tuple[str, ...]]] = {}
 
     def eligible(t: Row) -> bool:
@@ -137,7 +141,8 @@ def report_targets(corpus: Corpus, source: Row, report: Bag, *,
         for t in corpus.by_speaker.get(speaker_id, ()):
             if t.id in found or not eligible(t):
                 continue
-            m = word_match(report, corpus.bags[t.id], rules.reply_min_shared, rules.reply_min_score, rules)
+            m = word_match(report, corpus.bags[t.id], rules.reply_min_shared, rules.reply_min_score, rules,
+                           min_names=min_names)
             if m:
                 found[t.id] = (t, "reply+source", *m)
     return sorted(found.values(), key=lambda x: (-x[2], -len(x[3]), -(x[0].published.toordinal()), x[0].id))

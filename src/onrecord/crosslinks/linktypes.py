@@ -38,6 +38,16 @@ def reply_type(row: Row, content: Bag) -> str:
     return "rejects" if content.negated else "responds"
 
 
+def verdict_type(row: Row) -> str:
+    """The type of a reply to a named report, from the cue alone: rejects, confirms or responds
+    (a negated verdict, "could not confirm", responds)."""
+    if row.negated:
+        return "responds"
+    if row.cue_lemma in CONTRADICTING_CUES:
+        return "rejects"
+    return "confirms" if row.cue_lemma in BACKING_CUES else "responds"
+
+
 def takes_a_side(row: Row) -> bool:
     """Whether the statement asserts or denies something (so that it can agree or disagree)."""
     if row.hypothetical or row.question or row.negated or row.kind not in SIDED_KINDS:

@@ -1,5 +1,5 @@
 """Replies to a report the sentence names: "X dismissed the FT report that ...",
-"X denied Smith's claim", "X rejected a report by Reuters".
+"X denied Smith's claim", "X rejected a report by Reuters", "Responding to Smith's remarks, X said".
 
 ``named_reports`` reads the words around a verdict cue (pure: text in, names out); the linking
 resolves each name to a corpus entity and looks for that entity's statements elsewhere.
@@ -47,6 +47,34 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _inflected(verb: str) -> str:
+    if verb.endswith("y"):
+        return rf"{verb[:-1]}(?:y|ies|ied|ying)"
+    if verb.endswith("e"):
+        return rf"{verb[:-1]}(?:e|es|ed|ing)"
+    return rf"{verb}(?:s|es|ed|ing)?"
+
+
+@lru_cache(maxsize=1)
+def _response_marker() -> re.Pattern[str]:
+    """A response phrase just before a named report: "responding to", "in response to", "asked about"
+    (``lexicons/reply_markers.tsv``, kind response_verb)."""
+    from onrecord.lexicons import load_lexicon
+
+    phrases = []
+    for phrase in sorted(load_lexicon().reply_markers.get("response_verb", ())):
+        verb, *rest = phrase.split()
+        phrases.append(r"\s+".join([_inflected(verb), *map(re.escape, rest)]))
+    phrases += [r"in\s+(?:response|reply|reaction)\s+to", r"(?:responses?|reactions?|replies|reply)\s+to"]
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+
+
+def answered_by_marker(window: str, report: NamedReport) -> bool:
+    """Whether a response phrase introduces the report ("Responding to Smith's claim, ...")."""
+    head = window[max(0, report.start - 40):report.start]
+    return bool(_response_marker().search(head))
+
+
 def named_reports(window: str) -> list[NamedReport]:
     """The reports a piece of text names, in text order (a name at most once)."""
     found: dict[str, NamedReport] = {}
@@ -74,3 +102,9 @@ def sentence_window(text: str, row: Row, *, before: int = 300, after: int = 300)
     if stop >= 0 and row.end <= row.start:
         end += stop
     return start, end
+
+
+def context(text: str, start: int, end: int, chars: int = 400) -> str:
+    """The words around a named report, without the report phrase itself: where the matter it
+    answers is told (the sentences before and after, up to ``chars`` each way)."""
+    return text[max(0, start - chars):start] + " " + text[end:end + chars]

@@ -11,8 +11,8 @@ from onrecord.crosslinks.candidates import (RULES, Candidate, Corpus, Rules, ans
                                            reply_candidates, report_targets)
 from onrecord.crosslinks.clauses import clause_checker
 from onrecord.crosslinks.evidence import Link, claim_link, reply_link
-from onrecord.crosslinks.linktypes import VERDICT_CUES
-from onrecord.crosslinks.named import named_reports, sentence_window
+from onrecord.crosslinks.linktypes import VERDICT_CUES, verdict_type
+from onrecord.crosslinks.named import answered_by_marker, context, named_reports, sentence_window
 from onrecord.crosslinks.rows import ReplyRow, Row, article_text, load_replies, load_rows
 from onrecord.crosslinks.words import bag
 from onrecord.crosslinks.writer import write_links
@@ -56,7 +56,7 @@ def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int]
     for c in reply_candidates(corpus, replies, rules):
         keep(reply_link(c, corpus.bags[c.source.id], reply_types.get((c.source.id, c.via.id))))
     for c in _named_candidates(corpus, text_of, entity_of, rules):
-        keep(reply_link(c, corpus.bags[c.source.id]))
+        keep(reply_link(c, corpus.bags[c.source.id], verdict_type(c.source)))
     best: dict[int, list[Link]] = {}
     for c in claim_candidates(corpus, rules):
         if not (is_clause(c.source.content) and is_clause(c.target.content)):
@@ -72,10 +72,13 @@ def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int]
 
 def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: Callable[[str], int | None],
                       rules: Rules) -> list[Candidate]:
+    """Statements answering a report their sentence names: the report is what a verdict cue
+    answers ("denied Smith's claim"), or a response phrase introduces it ("responding to Smith's
+    remarks"); its targets are the named source's statements elsewhere, earlier, on the matter."""
     out: list[Candidate] = []
     texts: dict[int, str] = {}
     for row in corpus.rows:
-        if row.cue_lemma not in VERDICT_CUES or row.nested or row.published is None or not answers(row):
+        if row.nested or row.published is None or not answers(row):
             continue
         text = texts.get(row.article_id)
         if text is None:
@@ -85,14 +88,15 @@ def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: 
         window = text[start:end]
         at = (row.content_start - start) if row.content_start is not None else None
         for report in named_reports(window):
-            if at is None or not at - 1 <= report.start <= at + 5:
-                continue  # the report must be what the cue answers: its content ("denied Smith's claim")
+            verdict = row.cue_lemma in VERDICT_CUES and at is not None and at - 1 <= report.start <= at + 5
+            if not verdict and not answered_by_marker(window, report):
+                continue  # the report must be what the cue answers, or what a response phrase names
             entity = entity_of(report.name)
             if entity is None or entity == row.speaker_id:
                 continue
-            rest = bag(window[:report.start] + " " + window[report.end:])
-            for t, kind, score, shared in report_targets(corpus, row, rest, quote_id=None, speaker_id=entity,
-                                                         rules=rules)[: rules.per_source]:
+            matter = bag(context(text, start + report.start, start + report.end, rules.context_chars))
+            for t, kind, score, shared in report_targets(corpus, row, matter, quote_id=None, speaker_id=entity,
+                                                         rules=rules, min_names=0)[: rules.per_source]:
                 out.append(Candidate(row, t, "reply", kind, score, shared, named=report.name))
     return out
 
