@@ -24,3 +24,15 @@ def test_the_window_is_the_statement_sentence():
     r = Row(1, 1, None, None, 1, "Ruiz", "dismissed", "dismiss", "denial", "", start=start, end=end)
     s, e = sentence_window(text, r)
     assert text[s:e].strip() == "Ruiz dismissed the Gazette report that the port was sold."
+
+
+def test_a_response_phrase_introduces_a_named_report():
+    from onrecord.crosslinks.named import answered_by_marker
+
+    for text in ("Responding to Tomas Brel's remarks about the port, Ruiz said it was safe.",
+                 "In response to the Harbour Gazette report, the ministry said nothing.",
+                 "Asked about Brel's comments, she laughed."):
+        reports = named_reports(text)
+        assert reports and answered_by_marker(text, reports[0]), text
+    text = "Tomas Brel's remarks were odd, Ruiz said."
+    assert not answered_by_marker(text, named_reports(text)[0])
