@@ -75,3 +75,14 @@ def test_the_link_command(corpus: Path, tmp_path: Path):
     assert res.exit_code == 0 and "rejects" in res.output and "contradicts" in res.output
     res = CliRunner().invoke(main, ["link", "--db", str(tmp_path / "none.db")])
     assert res.exit_code != 0 and "onrecord ingest" in res.output
+
+
+def test_the_links_export_with_both_statements_citable(corpus: Path):
+    res = CliRunner().invoke(main, ["export", "--table", "cross_links", "--format", "jsonl", "--db", str(corpus)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines() if line.startswith("{")]
+    assert len(rows) == len(links(corpus))
+    rejects = next(r for r in rows if r["type"] == "rejects")
+    assert (rejects["from_speaker"], rejects["from_outlet"], rejects["to_speaker"], rejects["to_published"]) == (
+        "Ana Ruiz", "Velmar Daily", "Harbour Gazette", "2031-05-02")
+    assert rejects["from_title"] and rejects["to_title"] == "Port sale plan"

@@ -50,6 +50,17 @@ EXPORTS: dict[str, tuple[str, dict[str, str]]] = {
         {"event_id": "int", "article_id": "int", "statement_id": "int", "geonameid": "int", "latitude": "float",
          "longitude": "float", "confidence": "float", "modes": "list", "contexts": "list", "aux": "list",
          "actors": "list", "recipients": "list", "reported_by": "list"}),
+    "cross_links": (  # onrecord.crosslinks: both statements, citable (article, outlet, date, title, URL)
+        "SELECT l.from_statement_id, l.type, l.to_statement_id, l.basis, l.evidence_kind, l.evidence, l.score, "
+        "f.speaker AS from_speaker, f.speaker_text AS from_speaker_text, f.cue AS from_cue, f.content AS from_content, "
+        "f.article_id AS from_article_id, f.outlet AS from_outlet, f.published AS from_published, "
+        "f.title AS from_title, f.url AS from_url, t.speaker AS to_speaker, t.speaker_text AS to_speaker_text, "
+        "t.cue AS to_cue, t.content AS to_content, t.article_id AS to_article_id, t.outlet AS to_outlet, "
+        "t.published AS to_published, t.title AS to_title, t.url AS to_url FROM cross_links l "
+        "JOIN statements_view f ON f.statement_id = l.from_statement_id "
+        "JOIN statements_view t ON t.statement_id = l.to_statement_id ORDER BY l.from_statement_id, l.to_statement_id",
+        {"from_statement_id": "int", "to_statement_id": "int", "score": "float", "from_article_id": "int",
+         "to_article_id": "int"}),
     "failures": (
         "SELECT input_key, source, locator, reason, detail, attempts, last_seen FROM failures ORDER BY source, locator",
         {"attempts": "int"}),
