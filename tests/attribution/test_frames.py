@@ -133,3 +133,18 @@ def test_that_clause_the_parser_hung_on_a_noun_is_the_content(extract):
                 "that she could not comment on the plan.")
     s = by_cue(a, "told")
     assert (s.speaker.name, s.content.text) == ("Jane Ortiz", "she could not comment on the plan")
+
+
+def test_inverted_cue_parsed_as_a_coordination_takes_its_object_as_speaker(extract):
+    a = extract("Judge Paul Sullivan had the power to hold a hearing. If so, that will be bad news "
+                "for the department, argued the deputy solicitor general, Jeffrey Wall. He called "
+                "the brief a polemic.")
+    argued = by_cue(a, "argued")
+    assert argued.speaker.name == "Jeffrey Wall"
+    assert argued.content.text == "that will be bad news for the department"
+    assert by_cue(a, "called").speaker.name == "Jeffrey Wall"  # the next sentence continues him
+
+
+def test_a_coordinated_verb_with_an_object_in_mid_sentence_is_no_inversion(extract):
+    a = extract("The mayor cut the budget, angered the unions, and praised the council.")
+    assert by_cue(a, "praised").speaker.text == "The mayor"

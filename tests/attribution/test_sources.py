@@ -35,3 +35,16 @@ def test_participle_in_a_coordinated_clause_takes_that_clause_subject(extract):
     a = extract("Ms. Duarte claimed that inmates were denied water, but prison officials denied the "
                 "claim, saying that fountains were installed in every cell.")
     assert by_cue(a, "saying").speaker.text == "prison officials"
+
+
+def test_cue_left_as_an_unlabelled_dependent_shares_its_heads_subject(extract):
+    a = extract("Sen. Kay Hagan (D) faced questions on Tuesday.\n\nSenator Hagan, locked in a tight race "
+                "with state House Speaker Thom Tillis (R), also called on Obama to approve the Keystone "
+                "XL pipeline, expressed disapproval of trade deals.")
+    assert by_cue(a, "also called on").speaker.name == "Kay Hagan"
+    assert by_cue(a, "expressed").speaker.name == "Kay Hagan"  # its object is no inverted speaker
+
+
+def test_coordinated_verb_after_and_is_no_inverted_cue(extract):
+    a = extract("The mayor cut the budget, angered the unions, and praised Governor Ana Ruiz.")
+    assert by_cue(a, "praised").speaker.text == "The mayor"

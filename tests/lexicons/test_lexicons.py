@@ -68,6 +68,7 @@ def test_speaker_kind_lexicons():
     assert "administration" in lex.institution_nouns and "official" not in lex.institution_nouns
     assert "spokeswoman" in lex.spokesperson_nouns and "democrats" in lex.party_members
     assert "university" in lex.organization_words
-    for words in (lex.institution_nouns, lex.spokesperson_nouns, lex.party_members,
+    assert "aide" in lex.staff_nouns and "aide" not in lex.spokesperson_nouns
+    for words in (lex.institution_nouns, lex.spokesperson_nouns, lex.staff_nouns, lex.party_members,
                   lex.organization_words, set(lex.document_nouns)):
         assert all(w == w.lower() and " " not in w for w in words)

@@ -39,3 +39,11 @@ def test_names_the_tagger_calls_people_but_the_registry_knows_as_organisations(e
     speaker = by_cue(a, "said").speaker
     assert [e.type for e in a.entities if e.id == speaker.entity] in (["organization"], ["media"], [])
 
+
+
+def test_the_us_president_is_the_president_the_text_named_by_surname(extract):
+    a = extract("President Trump threatened to impose sanctions on Sunday. Speaking to reporters on "
+                "Air Force One, the U.S. president said the sanctions would be severe.")
+    said = by_cue(a, "said")
+    assert said.speaker.name in ("Trump", "Donald Trump")
+    assert said.speaker.resolution == "role"

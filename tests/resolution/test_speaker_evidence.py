@@ -102,3 +102,12 @@ def test_continuation_finds_a_speaker_the_tagger_left_as_a_bare_surname(extract)
                 "reporters traveling with him at a summit of coastal nations that he could not comment "
                 "on the report. He said Saturday the killing was an atrocity.")
     assert by_cue(a, "said").speaker.name == "Mike Pence"
+
+
+def test_the_aide_right_after_a_spokesperson_continues_that_spokesperson(extract):
+    a = extract("A spokesman for Senate Majority Leader Mitch McConnell said the chamber would meet "
+                "every three days. \"We did not do it to block anyone,\" the aide said.")
+    aide = [st for st in a.statements if st.speaker and st.speaker.text == "the aide"][0]
+    assert (aide.speaker.name, aide.speaker.resolution) == ("Mitch McConnell", "role")
+    alone = extract("An aide said the chamber would meet again on Monday.")
+    assert alone.statements[0].speaker.name is None  # an aide on its own speaks for no one

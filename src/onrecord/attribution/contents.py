@@ -11,6 +11,7 @@ from onrecord.attribution.cues import CueMatch
 from onrecord.attribution.quotes import Quote, after
 from onrecord.attribution.spans import Span, trim
 from onrecord.attribution.boundaries import starts_gloss
+from onrecord.attribution.sources import inverted_speaker
 
 _OBJECT_COMPLEMENTS = {"oprd", "xcomp", "ccomp"}
 _ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "assure", "urge", "advise", "warn"}
@@ -70,9 +71,11 @@ def _stranded_complement(verb: Token) -> Span | None:
 
 
 def interrupted_clause(cue: CueMatch, text: str) -> tuple[Span, Span | None] | None:
-    """'Acts of protest, Mr. Obama said, are acts of patriotism': the clause around the cue."""
+    """'Acts of protest, Mr. Obama said, are acts of patriotism': the clause around the cue
+    (also around 'That is bad news, argued the solicitor general', parsed as a coordination)."""
     verb = cue.head
-    if verb.dep_ != "parataxis" or any(c.dep_ == "ccomp" for c in verb.children):
+    if verb.dep_ != "parataxis" and inverted_speaker(verb) is None or \
+            any(c.dep_ == "ccomp" for c in verb.children):
         return None
     head = verb.head
     whole = (head.left_edge.idx, _end(head.right_edge))

@@ -9,12 +9,15 @@ from onrecord.attribution.spans import Span
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _SOURCE_STOP_DEPS = {"advcl", "parataxis"}
 _DATELINE_MARKS = {"--", "—", "―", "–"}
-_INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}
+_INHERIT_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "dep"}  # dep: left unlabelled
 
 
 def source_of(verb: Token) -> tuple[Token | None, Span | None]:
     """The speaker of a reporting verb: its subject, else the subject it shares with its head
     (a passive head's subject too: 'X is heard yelling', 'X was quoted as saying')."""
+    inverted = inverted_speaker(verb)
+    if inverted is not None:
+        return inverted, source_span(inverted)
     node = verb
     for _ in range(5):
         subject = _subject_child(node, passive=node is not verb)
@@ -28,6 +31,28 @@ def source_of(verb: Token) -> tuple[Token | None, Span | None]:
             return None, None
         node = _speaker_clause(node)
     return None, None
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """'That will be bad news, argued the deputy solicitor general, Jeffrey Wall.' parsed as a
+    verb coordinated after a comma whose speaker is its object: no subject, a comma before it,
+    and the object's phrase, which names someone, ending the sentence."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.head.i > verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in (*_SUBJECT_DEPS, "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or any(t.is_quote or t.text == "“" for t in obj.subtree) or not _names_someone(obj):
+        return None
+    rest = doc[obj.right_edge.i + 1:verb.sent.end]
+    return obj if all(t.is_punct or t.is_space for t in rest) else None
+
+
+def _names_someone(head: Token) -> bool:
+    """A noun phrase that names a person or body: a name, or a noun with a name in apposition."""
+    return head.ent_type_ in ("PERSON", "ORG", "NORP") or head.pos_ == "PROPN" or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
 
 
 def _speaker_clause(node: Token) -> Token:

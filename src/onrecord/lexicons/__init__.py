@@ -50,6 +50,7 @@ class Lexicon:
     document_nouns: dict[str, bool]  # document noun -> whether a name in front is its author
     institution_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    staff_nouns: frozenset[str]  # 'the aide' may continue the last statement's spokesperson
     organization_words: frozenset[str]
     party_members: frozenset[str]
 
@@ -136,6 +137,7 @@ def load_lexicon() -> Lexicon:
         document_nouns={word: authored == "yes" for word, authored in _rows("document_nouns.tsv")},
         institution_nouns=frozenset(row[0] for row in _rows("institution_nouns.txt")),
         spokesperson_nouns=frozenset(row[0] for row in _rows("spokesperson_nouns.txt")),
+        staff_nouns=frozenset(row[0] for row in _rows("staff_nouns.txt")),
         organization_words=frozenset(row[0] for row in _rows("organization_words.txt")),
         party_members=frozenset(row[0] for row in _rows("party_members.txt")),
     )

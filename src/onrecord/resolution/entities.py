@@ -11,7 +11,7 @@ from onrecord.doctext import doc_text
 from onrecord.lexicons import Lexicon
 from onrecord.resolution.canonical import registry_type
 from onrecord.resolution.evidence import Resolution
-from onrecord.resolution.offices import office_roles, us_states
+from onrecord.resolution.offices import office_roles, surname_offices, us_states
 from onrecord.resolution.mentions import (
     Mention, clean_name, description_mentions, name_mentions, person_like, pronoun_mentions,
     role_words,
@@ -282,7 +282,8 @@ class EntityIndex:
                 if country not in entity.countries:
                     return None
                 score += 1
-            elif country and country == "US" and noun in offices:
+            elif country == "US" and (noun in offices or noun in entity.roles and
+                                      noun in surname_offices(entity.canonical())):
                 score += 1  # 'the U.S. president': the registry's office is a US one
             elif country and entity.type == "person":
                 return None  # 'the Ukrainian leader' is no one whose roles say nothing of Ukraine

@@ -34,3 +34,18 @@ def office_roles(name: str) -> dict[str, frozenset[str]]:
         if office.role.lower() == "president":
             roles.setdefault("president", set()).add("US")
     return {k: frozenset(v) for k, v in roles.items()}
+
+
+@lru_cache(maxsize=4096)
+def surname_offices(surname: str) -> frozenset[str]:
+    """Role words of offices held by anyone in the registry with this surname: the text's
+    'President Trump' and 'the U.S. president' agree when some Trump held a US presidency."""
+    from onrecord.registry import load_registry
+
+    if " " in surname.strip():
+        return frozenset()
+    words: set[str] = set()
+    for actor in load_registry().lookup(surname):
+        if actor.type == "person":
+            words.update(office_roles(actor.name))
+    return frozenset(words)

@@ -96,7 +96,9 @@ class LearnedPronouns:
                 or self._next_sentence(index, pron, sites[-1])):
             return None
         head = sites[-1].head
-        speaker = index.by_token.get(head)
+        speaker = index.by_token.get(head) or next(
+            (index.by_token[c.i] for c in index.doc[head].children
+             if c.dep_ == "appos" and c.i in index.by_token), None)  # 'the aide, Tom Bell'
         for k, (entity, _) in enumerate(candidates):
             if entity is speaker:
                 return k

@@ -226,9 +226,13 @@ def first_person_speaker(parent: SpeakerChoice | None, parent_source: tuple[int,
 
 
 def same_spokesperson(previous: SpeakerChoice | None, head: Token | None,
-                      lexicon: Lexicon) -> SpeakerChoice | None:
-    """'The spokesman said' after 'a spokesman for Mitch McConnell said': the same employer."""
-    if previous is None or head is None or head.lemma_.lower() not in lexicon.spokesperson_nouns:
+                      lexicon: Lexicon, adjacent: bool = False) -> SpeakerChoice | None:
+    """'The spokesman said' after 'a spokesman for Mitch McConnell said': the same employer
+    ('the aide said' too, when the spokesperson's statement is the one just before)."""
+    if previous is None or head is None:
+        return None
+    noun = head.lemma_.lower()
+    if noun not in lexicon.spokesperson_nouns and not (adjacent and noun in lexicon.staff_nouns):
         return None
     if not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
         return None

@@ -10,6 +10,8 @@ from onrecord.resolution.speakers import (
     SpeakerChoice, first_person_speaker, same_spokesperson, speaker_entity,
 )
 
+STAFF_REACH = 2  # statements: how far back 'the aide' may find the spokesperson it continues
+
 
 def resolve_speakers(index: EntityIndex, frames: list[Frame], parents: list[int | None],
                      lexicon: Lexicon) -> list[SpeakerChoice | None]:
@@ -23,12 +25,13 @@ def resolve_speakers(index: EntityIndex, frames: list[Frame], parents: list[int 
 
 def _continue_spokespeople(choices: list[SpeakerChoice | None], frames: list[Frame],
                            lexicon: Lexicon) -> None:
-    last = None
+    last, last_at = None, -10
     for i, choice in enumerate(choices):
         if choice is not None and choice.entity is None:
-            choices[i] = same_spokesperson(last, frames[i].source_head, lexicon) or choice
+            adjacent = i - last_at <= STAFF_REACH
+            choices[i] = same_spokesperson(last, frames[i].source_head, lexicon, adjacent) or choice
         if choices[i] is not None and choices[i].spokesperson:
-            last = choices[i]
+            last, last_at = choices[i], i
 
 
 def _inherit_first_person(choices: list[SpeakerChoice | None], frames: list[Frame],
