@@ -8,7 +8,7 @@ words that includes a shared name.  ``typing`` decides what kind of link it is.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -27,6 +27,8 @@ class Rules:
     """Two statements of one claim lie at most this many days apart."""
     reply_min_shared: int = 3
     reply_min_score: float = 0.3
+    named_min_score: float = 0.4
+    """A reply to a report named only by its source's name matches the words around it: stricter."""
     claim_min_shared: int = 5
     claim_min_score: float = 0.6
     min_names: int = 1
@@ -66,8 +68,10 @@ class Candidate:
 
 
 def answers(row: Row) -> bool:
-    """Whether a statement can answer another: said, not hypothetical ("could reject") nor a question."""
-    return not (row.hypothetical or row.question)
+    """Whether a statement can answer another: said by a known speaker; not hypothetical ("could
+    reject"), negated ("hadn't confirmed", "did not indicate"), a question, or other than speech."""
+    return (row.speaker_id is not None and row.kind == "speech"
+            and not (row.hypothetical or row.question or row.negated))
 
 
 def in_window(later: Row, earlier: Row, days: int) -> bool:
@@ -123,7 +127,8 @@ class Corpus:
 
 def report_targets(corpus: Corpus, source: Row, report: Bag, *,
                    quote_id: str | None, speaker_id: int | None, rules: Rules = RULES,
-                   min_names: int | None = None) -> list[tuple[Row, str, float, tuple[str, ...]]]:
+                   min_names: int | None = None, min_score: float | None = None
+                   ) -> list[tuple[Row, str, float, tuple[str, ...]]]:
     """Statements in other, earlier articles that carry a report: its quote group, or the named
     source's statements whose words overlap ``report`` (with ``min_names`` shared names: 0 where
     the source is named already).  (target, kind, score, shared), best first."""
@@ -141,21 +146,24 @@ def report_targets(corpus: Corpus, source: Row, report: Bag, *,
         for t in corpus.by_speaker.get(speaker_id, ()):
             if t.id in found or not eligible(t):
                 continue
-            m = word_match(report, corpus.bags[t.id], rules.reply_min_shared, rules.reply_min_score, rules,
-                           min_names=min_names)
+            m = word_match(report, corpus.bags[t.id], rules.reply_min_shared,
+                           rules.reply_min_score if min_score is None else min_score, rules, min_names=min_names)
             if m:
                 found[t.id] = (t, "reply+source", *m)
     return sorted(found.values(), key=lambda x: (-x[2], -len(x[3]), -(x[0].published.toordinal()), x[0].id))
 
 
-def reply_candidates(corpus: Corpus, replies: Iterable[ReplyRow], rules: Rules = RULES) -> list[Candidate]:
-    """Replies found inside an article carried over to the reports they answer in other articles."""
+def reply_candidates(corpus: Corpus, replies: Iterable[ReplyRow], rules: Rules = RULES,
+                     named_near: Callable[[Row, Row], bool] = lambda source, via: True) -> list[Candidate]:
+    """Replies found inside an article carried over to the reports they answer in other articles;
+    ``named_near(source, via)`` says whether the source's sentence (or the next) names the
+    speaker answered ("Her comment came after Trump suggested ..."): an unnamed one is not carried."""
     out: list[Candidate] = []
     for rep in replies:
         source, via = corpus.by_id.get(rep.statement_id), corpus.by_id.get(rep.target_id)
         if source is None or via is None or via.speaker_id == source.speaker_id and via.speaker_id is not None:
             continue
-        if not answers(source):
+        if not answers(source) or not named_near(source, via):
             continue
         targets = report_targets(corpus, source, corpus.bags[via.id],
                                  quote_id=via.quote_id, speaker_id=via.speaker_id, rules=rules)

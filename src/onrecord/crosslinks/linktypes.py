@@ -54,7 +54,7 @@ def takes_a_side(row: Row) -> bool:
         return False
     if row.cue_class == "denial" and row.cue_lemma not in CONTRADICTING_CUES:
         return False  # refused to, declined to
-    return not row.content.rstrip().endswith("?")
+    return "?" not in row.content
 
 
 def polarity(row: Row, content: Bag) -> int:

@@ -88,20 +88,35 @@ def named_reports(window: str) -> list[NamedReport]:
     return sorted(found.values(), key=lambda r: r.start)
 
 
-def sentence_window(text: str, row: Row, *, before: int = 300, after: int = 300) -> tuple[int, int]:
-    """The span of the sentence(s) a statement lies in: back to the previous sentence end,
-    forward to its contents' end."""
+def sentence_window(text: str, row: Row, *, before: int = 300, after: int = 0) -> tuple[int, int]:
+    """The span of the sentence a statement lies in: back to the previous sentence end, forward
+    to its contents' end (and, with ``after``, on to the end of the next sentence, at most
+    ``after`` characters further)."""
     start = max(0, row.start - before)
     head = text[start:row.start]
     cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
     if cut >= 0:
         start += cut + 1
     end = min(len(text), max(row.end, row.start) + 1)
-    tail = text[end:end + after]
-    stop = min((i for i in (tail.find(". "), tail.find("\n")) if i >= 0), default=-1)
-    if stop >= 0 and row.end <= row.start:
-        end += stop
+    if after:
+        tail = text[end:end + after]
+        first = _SENTENCE_END.search(tail)
+        second = _SENTENCE_END.search(tail, first.end()) if first else None
+        end += second.start() + 1 if second else len(tail)
     return start, end
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def names_speaker(window: str, speaker: str, written: str | None = None) -> bool:
+    """Whether a piece of text names a speaker: the last word of the canonical name ("McConnell"
+    for Mitch McConnell), or the name as written."""
+    words = [w for w in re.findall(r"[A-Z][\w’'-]+", speaker or "")]
+    options = [words[-1]] if words else []
+    if written and written[:1].isupper() and len(written) > 2:
+        options.append(written)
+    return any(re.search(rf"\b{re.escape(o)}", window) for o in options)
 
 
 def context(text: str, start: int, end: int, chars: int = 400) -> str:

@@ -12,7 +12,7 @@ from onrecord.crosslinks.candidates import (RULES, Candidate, Corpus, Rules, ans
 from onrecord.crosslinks.clauses import clause_checker
 from onrecord.crosslinks.evidence import Link, claim_link, reply_link
 from onrecord.crosslinks.linktypes import VERDICT_CUES, verdict_type
-from onrecord.crosslinks.named import answered_by_marker, context, named_reports, sentence_window
+from onrecord.crosslinks.named import answered_by_marker, context, named_reports, names_speaker, sentence_window
 from onrecord.crosslinks.rows import ReplyRow, Row, article_text, load_replies, load_rows
 from onrecord.crosslinks.words import bag
 from onrecord.crosslinks.writer import write_links
@@ -53,9 +53,16 @@ def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int]
         if link is not None and (link.from_id, link.to_id) not in links and (link.to_id, link.from_id) not in links:
             links[(link.from_id, link.to_id)] = link
 
-    for c in reply_candidates(corpus, replies, rules):
+    texts = _Texts(text_of)
+
+    def named_near(source: Row, via: Row) -> bool:
+        text = texts(source.article_id)
+        start, end = sentence_window(text, source, after=rules.context_chars)
+        return names_speaker(text[start:end], via.speaker, via.speaker_text)
+
+    for c in reply_candidates(corpus, replies, rules, named_near):
         keep(reply_link(c, corpus.bags[c.source.id], reply_types.get((c.source.id, c.via.id))))
-    for c in _named_candidates(corpus, text_of, entity_of, rules):
+    for c in _named_candidates(corpus, texts, entity_of, rules):
         keep(reply_link(c, corpus.bags[c.source.id], verdict_type(c.source)))
     best: dict[int, list[Link]] = {}
     for c in claim_candidates(corpus, rules):
@@ -67,7 +74,26 @@ def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int]
     for found in best.values():
         for link in sorted(found, key=lambda l: -l.score)[: rules.per_source]:
             keep(link)
-    return sorted(links.values(), key=lambda l: (l.from_id, l.to_id))
+    by_source: dict[int, list[Link]] = {}
+    for link in links.values():
+        by_source.setdefault(link.from_id, []).append(link)
+    kept = [l for found in by_source.values() for l in sorted(found, key=lambda l: -l.score)[: rules.per_source]]
+    return sorted(kept, key=lambda l: (l.from_id, l.to_id))
+
+
+class _Texts:
+    """Article texts by id, the last few kept (rows come in article order)."""
+
+    def __init__(self, text_of: Callable[[int], str], size: int = 8) -> None:
+        self.text_of, self.size = text_of, size
+        self.cache: dict[int, str] = {}
+
+    def __call__(self, article_id: int) -> str:
+        if article_id not in self.cache:
+            if len(self.cache) >= self.size:
+                self.cache.pop(next(iter(self.cache)))
+            self.cache[article_id] = self.text_of(article_id)
+        return self.cache[article_id]
 
 
 def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: Callable[[str], int | None],
@@ -76,14 +102,10 @@ def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: 
     answers ("denied Smith's claim"), or a response phrase introduces it ("responding to Smith's
     remarks"); its targets are the named source's statements elsewhere, earlier, on the matter."""
     out: list[Candidate] = []
-    texts: dict[int, str] = {}
     for row in corpus.rows:
         if row.nested or row.published is None or not answers(row):
             continue
-        text = texts.get(row.article_id)
-        if text is None:
-            texts.clear()
-            text = texts[row.article_id] = text_of(row.article_id)
+        text = text_of(row.article_id)
         start, end = sentence_window(text, row)
         window = text[start:end]
         at = (row.content_start - start) if row.content_start is not None else None
@@ -96,7 +118,8 @@ def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: 
                 continue
             matter = bag(context(text, start + report.start, start + report.end, rules.context_chars))
             for t, kind, score, shared in report_targets(corpus, row, matter, quote_id=None, speaker_id=entity,
-                                                         rules=rules, min_names=0)[: rules.per_source]:
+                                                         rules=rules, min_names=0,
+                                                         min_score=rules.named_min_score)[: rules.per_source]:
                 out.append(Candidate(row, t, "reply", kind, score, shared, named=report.name))
     return out
 
