@@ -36,3 +36,21 @@ def test_a_response_phrase_introduces_a_named_report():
         assert reports and answered_by_marker(text, reports[0]), text
     text = "Tomas Brel's remarks were odd, Ruiz said."
     assert not answered_by_marker(text, named_reports(text)[0])
+
+
+def test_a_retort_names_whom_it_answers():
+    reports = named_reports("Ruiz fired back at Tomas Brel, saying the port is safe.")
+    assert [(r.name, r.retort) for r in reports] == [("Tomas Brel", True)]
+    assert [r.name for r in named_reports("She hit back at Velmar Daily.")] == ["Velmar Daily"]
+    assert names("Ruiz dismissed Brel's testimony as fiction.") == ["Brel"]  # crosslink_markers.tsv nouns
+
+
+def test_names_speaker_and_the_next_sentence():
+    from onrecord.crosslinks.named import names_speaker
+
+    text = "Ruiz said the port was safe. Her remarks came after Mitch McConnell spoke. Rain fell."
+    r = Row(1, 1, None, None, 1, "Ruiz", "said", "say", "neutral", "", start=0, end=text.index(". Her"))
+    s, e = sentence_window(text, r, after=200)
+    assert text[s:e].strip() == "Ruiz said the port was safe. Her remarks came after Mitch McConnell spoke."
+    assert names_speaker(text[s:e], "Mitch McConnell") and not names_speaker(text[s:e], "Lida Varn")
+    assert names_speaker("as the Gazette said", "Harbour Gazette")

@@ -65,6 +65,8 @@ class Candidate:
     """For a reply: the statement inside the source's article that it answers (or None)."""
     named: str = ""
     """For a reply to a named report: the name as written."""
+    retort: str = ""
+    """For a retort aimed at the source ("fired back at Smith"): its verb."""
 
 
 def answers(row: Row) -> bool:

@@ -33,7 +33,12 @@ def reply_link(c: Candidate, source_bag: Bag, reply_kind: str | None = None) -> 
     """A reply candidate typed: ``reply_kind`` is the type found inside the article (replies
     table); a reply to a named report is typed from its own cue and content."""
     typ = reply_kind or reply_type(c.source, source_bag)
-    answered = f"the {c.named} report it names" if c.named else f"{c.via.speaker or 'a statement'} in its own article"
+    if c.retort:
+        answered = f"{c.named}, whom it \"{c.retort}\" at"
+    elif c.named:
+        answered = f"the {c.named} report it names"
+    else:
+        answered = f"{c.via.speaker or 'a statement'} in its own article"
     if c.kind == "reply+quote":
         how = "that statement's quote group appears here"
     else:

@@ -1,5 +1,6 @@
 """Replies to a report the sentence names: "X dismissed the FT report that ...",
-"X denied Smith's claim", "X rejected a report by Reuters", "Responding to Smith's remarks, X said".
+"X denied Smith's claim", "X rejected a report by Reuters", "Responding to Smith's remarks, X said",
+"X fired back at Smith".
 
 ``named_reports`` reads the words around a verdict cue (pure: text in, names out); the linking
 resolves each name to a corpus entity and looks for that entity's statements elsewhere.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from onrecord.crosslinks.rows import Row
 
@@ -27,27 +29,59 @@ class NamedReport:
     start: int
     end: int
 
+    @property
+    def retort(self) -> bool:
+        """A retort aimed at the source ("fired back at Smith"): itself the evidence of a reply."""
+        return self.noun.endswith(" back")
+
+
+MARKERS_FILE = Path(__file__).parents[1] / "lexicons" / "crosslink_markers.tsv"
+RETORT = "retort"
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, frozenset[str]]:
+    """``lexicons/crosslink_markers.tsv``: word -> kind (claim_noun, retort)."""
+    kinds: dict[str, set[str]] = {}
+    for line in MARKERS_FILE.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) != 2 or cells == ["word", "kind"]:
+            continue
+        kinds.setdefault(cells[1].strip(), set()).add(cells[0].strip())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
 
 @lru_cache(maxsize=1)
 def claim_nouns() -> frozenset[str]:
-    """Nouns that name a statement answered (``lexicons/reply_markers.tsv``, kind claim_noun)."""
+    """Nouns that name a statement answered (``lexicons/reply_markers.tsv`` and
+    ``lexicons/crosslink_markers.tsv``, kind claim_noun)."""
     from onrecord.lexicons import load_lexicon
 
-    return frozenset(load_lexicon().reply_markers.get("claim_noun", ())) | {"reporting"}
+    return (frozenset(load_lexicon().reply_markers.get("claim_noun", ())) | _markers().get("claim_noun", frozenset())
+            | {"reporting"})
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     nouns = "|".join(sorted((re.escape(n) for n in claim_nouns()), key=len, reverse=True))
     noun = rf"(?P<noun>(?:{nouns})s?)\b"
+    retorts = "|".join(_inflected(v) for v in sorted(_markers().get(RETORT, ())))
     return (
         re.compile(rf"\b(?P<name>{_NAME}{_LINK})(?:'s|’s|'|’)\s+(?:[a-z]+\s+){{0,2}}?{noun}"),
         re.compile(rf"\b(?:the|a|an|this|that)\s+(?:[a-z]+\s+)?(?P<name>{_NAME}{_LINK})\s+{noun}"),
         re.compile(rf"\b{noun}\s+(?:by|from|in|of)\s+(?:the\s+)?(?P<name>{_NAME_AFTER}{_LINK})"),
+        re.compile(rf"\b(?P<noun>(?:{retorts})\s+back)\s+(?:at|against|on)\s+(?:the\s+)?"
+                   rf"(?P<name>{_NAME_AFTER}{_LINK})"),
     )
 
 
+_IRREGULAR = {"shoot": "shoot|shoots|shooting|shot", "strike": "strike|strikes|striking|struck",
+              "hit": "hit|hits|hitting", "fire": "fire|fires|fired|firing"}
+
+
 def _inflected(verb: str) -> str:
+    if verb in _IRREGULAR:
+        return f"(?:{_IRREGULAR[verb]})"
     if verb.endswith("y"):
         return rf"{verb[:-1]}(?:y|ies|ied|ying)"
     if verb.endswith("e"):
@@ -80,11 +114,11 @@ def named_reports(window: str) -> list[NamedReport]:
     found: dict[str, NamedReport] = {}
     for pattern in _patterns():
         for m in pattern.finditer(window):
-            name = m.group("name").strip()
+            name = m.group("name").strip().rstrip(".,;:")
             if name.split()[0] in ("The", "A", "An", "This", "That", "His", "Her", "Their", "Its", "In"):
                 name = " ".join(name.split()[1:])
             if name and name not in found:
-                found[name] = NamedReport(name, m.group("noun").lower(), m.start(), m.end())
+                found[name] = NamedReport(name, " ".join(m.group("noun").lower().split()), m.start(), m.end())
     return sorted(found.values(), key=lambda r: r.start)
 
 

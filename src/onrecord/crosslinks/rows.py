@@ -34,6 +34,8 @@ class Row:
     """Where the statement's speaker, cue and contents lie in its article (min and max offsets)."""
     content_start: int | None = None
     speaker_text: str | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ _SELECT = (
     "coalesce(e.name, s.speaker_name, s.speaker_text, ''), s.cue, coalesce(s.cue_lemma, ''), "
     "coalesce(s.cue_class, ''), s.content, s.content2, s.quote_id, s.modality_negated, "
     "s.modality_hypothetical, s.modality_question, s.modality_kind, s.parent_local_id, "
-    "s.speaker_start, s.cue_start, s.content_start, s.content_end, s.content2_end, s.speaker_text "
+    "s.speaker_start, s.cue_start, s.content_start, s.content_end, s.content2_end, s.speaker_text, s.speaker_end "
     "FROM statements s JOIN articles a ON a.id = s.article_id "
     "LEFT JOIN entities e ON e.id = s.speaker_entity_id ORDER BY s.id")
 
@@ -74,14 +76,14 @@ def load_rows(db: Database) -> list[Row]:
     for chunk in chunks:
         for r in chunk:
             (sid, aid, published, outlet, speaker_id, speaker, cue, lemma, cls, content, content2, quote,
-             neg, hyp, question, kind, parent, sp_start, cue_start, c_start, c_end, c2_end, speaker_text) = r
+             neg, hyp, question, kind, parent, sp_start, cue_start, c_start, c_end, c2_end, speaker_text, sp_end) = r
             text = f"{content} {content2}" if content2 else content
             starts = [x for x in (sp_start, cue_start, c_start) if x is not None]
             ends = [x for x in (c_end, c2_end, cue_start) if x is not None]
             out.append(Row(sid, aid, parse_day(published), outlet, speaker_id, speaker, cue, lemma.lower(),
                            cls, text or "", quote, bool(neg), bool(hyp), bool(question), kind or "speech",
                            parent is not None, min(starts, default=0), max(ends, default=0), c_start,
-                           speaker_text))
+                           speaker_text, sp_end, cue_start))
     return out
 
 

@@ -63,7 +63,7 @@ def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int]
     for c in reply_candidates(corpus, replies, rules, named_near):
         keep(reply_link(c, corpus.bags[c.source.id], reply_types.get((c.source.id, c.via.id))))
     for c in _named_candidates(corpus, texts, entity_of, rules):
-        keep(reply_link(c, corpus.bags[c.source.id], verdict_type(c.source)))
+        keep(reply_link(c, corpus.bags[c.source.id], "rejects" if c.retort else verdict_type(c.source)))
     best: dict[int, list[Link]] = {}
     for c in claim_candidates(corpus, rules):
         if not (is_clause(c.source.content) and is_clause(c.target.content)):
@@ -111,7 +111,8 @@ def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: 
         at = (row.content_start - start) if row.content_start is not None else None
         for report in named_reports(window):
             verdict = row.cue_lemma in VERDICT_CUES and at is not None and at - 1 <= report.start <= at + 5
-            if not verdict and not answered_by_marker(window, report):
+            retort = report.retort and _retorts(row, start + report.start)
+            if not (verdict or retort or answered_by_marker(window, report)):
                 continue  # the report must be what the cue answers, or what a response phrase names
             entity = entity_of(report.name)
             if entity is None or entity == row.speaker_id:
@@ -120,8 +121,17 @@ def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: 
             for t, kind, score, shared in report_targets(corpus, row, matter, quote_id=None, speaker_id=entity,
                                                          rules=rules, min_names=0,
                                                          min_score=rules.named_min_score)[: rules.per_source]:
-                out.append(Candidate(row, t, "reply", kind, score, shared, named=report.name))
+                out.append(Candidate(row, t, "reply", kind, score, shared, named=report.name,
+                                     retort=report.noun if retort else ""))
     return out
+
+
+def _retorts(row: Row, at: int, gap: int = 25) -> bool:
+    """Whether a retort phrase at ``at`` is the speaker's own: right after the speaker, before the cue
+    ("Ruiz on Friday fired back at Brel, saying ...")."""
+    if row.speaker_end is None or row.cue_start is None:
+        return False
+    return row.speaker_end <= at <= row.speaker_end + gap and at < row.cue_start
 
 
 def _entity_lookup(db: Database) -> Callable[[str], int | None]:
