@@ -133,10 +133,11 @@ def sentence_window(text: str, row: Row, *, before: int = 300, after: int = 0) -
         start += cut + 1
     end = min(len(text), max(row.end, row.start) + 1)
     if after:
-        tail = text[end:end + after]
+        base = max(0, end - 1)  # a period right at the contents' end closes their sentence
+        tail = text[base:end + after]
         first = _SENTENCE_END.search(tail)
         second = _SENTENCE_END.search(tail, first.end()) if first else None
-        end += second.start() + 1 if second else len(tail)
+        end = base + (second.start() + 1 if second else len(tail))
     return start, end
 
 
