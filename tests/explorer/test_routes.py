@@ -219,7 +219,7 @@ def test_page_tables_link_to_their_csv(client):
     sid = speaker_id(client, "Dana Cross")
     html = client.get(f"/speakers/{sid}").text
     links = re.findall(r'class="csv" href="([^"]+)"', html)
-    assert len(links) == 5
+    assert len(links) == 7  # timeline, statements, outlets, replies both ways, cross-article against and for
     for link in links:
         r = client.get(link.replace("&amp;", "&"))
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv"), link
