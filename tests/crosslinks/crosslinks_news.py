@@ -1,5 +1,6 @@
 """Fictional news for the cross-article tests: a report (k1), a rejection of it elsewhere (k2),
-a speaker asserting the claim (k3), another denying it (k4), and an unrelated story (k5)."""
+a speaker asserting the claim (k3), another denying it (k4), a third confirming it (k6), and an
+unrelated story (k5)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ NEWS = [
              "of Kessa to the Orlan Shipping consortium for 400 million crowns. He called it a betrayal."},
     {"id": "k4", "title": "Kessa talks", "outlet": "Evening Star", "date": "2031-05-05", "bias": "center",
      "text": "Finance minister Lida Varn denied that the Velmar government agreed to sell the northern port of "
+             "Kessa to the Orlan Shipping consortium for 400 million crowns."},
+    {"id": "k6", "title": "Deputy on Kessa", "outlet": "Velmar Daily", "date": "2031-05-06", "bias": "left",
+     "text": "Deputy minister Mira Sol confirmed that the Velmar government agreed to sell the northern port of "
              "Kessa to the Orlan Shipping consortium for 400 million crowns."},
     {"id": "k5", "title": "Orchard festival", "outlet": "Evening Star", "date": "2031-05-05", "bias": "center",
      "text": "The orchard festival opens on Friday, mayor Pia Holm said. \"We expect ten thousand visitors and "

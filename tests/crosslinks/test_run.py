@@ -21,7 +21,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("crosslinks")
     db = folder / "corpus.db"
     summary = ingest([str(write_news(folder / "news.jsonl"))], str(db), IngestOptions(workers=0))
-    assert summary.counts.new == 5 and summary.links > 0, summary.as_dict()
+    assert summary.counts.new == 6 and summary.links > 0, summary.as_dict()
     return db
 
 
@@ -49,9 +49,12 @@ def test_a_rejection_across_two_articles_is_linked_and_typed(corpus: Path):
 def test_speakers_on_one_claim_contradict_or_support(corpus: Path):
     found = {(r[0], r[1], r[2], r[3], r[4]) for r in links(corpus)}
     assert ("k4", "Lida Varn", "contradicts", "k3", "Tomas Brel") in found
-    assert ("k4", "Lida Varn", "supports", "k2", "Ana Ruiz") in found  # both deny it
+    assert ("k6", "Mira Sol", "supports", "k3", "Tomas Brel") in found  # confirmed what Brel said
+    assert ("k6", "Mira Sol", "contradicts", "k4", "Lida Varn") in found
     # Brel says what the Gazette reported, but no cue gives a verdict on it: no link
     assert not {r for r in found if r[0] == "k3" and r[3] == "k1"}
+    # Ruiz dismissed a report (a thing named), she states no proposition to agree with: no claim link
+    assert not {r for r in found if "Ana Ruiz" in (r[1], r[4]) and r[2] in ("contradicts", "supports")}
 
 
 def test_unrelated_statements_are_not_linked(corpus: Path):

@@ -40,12 +40,13 @@ def test_the_speaker_page_lists_who_contradicted_and_who_backed_them(linked):
     html = page.text
     against = html[html.index('id="contradicted-by"'):html.index('id="backed-by"')]
     assert "Ana Ruiz" in against and "rejects" in against and "Velmar Daily" in against and "2031-05-04" in against
-    assert "Lida Varn" in against and "contradicts" in against
     assert "answers the Harbour Gazette report it names" in against  # the evidence is shown
-    ruiz = _id(db, "SELECT id FROM entities WHERE name = 'Ana Ruiz'")
-    html = client.get(f"/speakers/{ruiz}").text
+    brel = _id(db, "SELECT id FROM entities WHERE name = 'Tomas Brel'")
+    html = client.get(f"/speakers/{brel}").text
+    against = html[html.index('id="contradicted-by"'):html.index('id="backed-by"')]
     backed = html[html.index('id="backed-by"'):].split("</table>")[0]
-    assert "Lida Varn" in backed and "supports" in backed and "Evening Star" in backed
+    assert "Lida Varn" in against and "contradicts" in against and "Evening Star" in against
+    assert "Mira Sol" in backed and "supports" in backed and "Velmar Daily" in backed and "2031-05-06" in backed
 
 
 def test_the_api_answers_for_one_statement(linked):
@@ -57,10 +58,15 @@ def test_the_api_answers_for_one_statement(linked):
     assert ("Ana Ruiz", "rejects", "Velmar Daily", "2031-05-04") in got
     assert all(i["about_statement_id"] == report and i["evidence"] for i in body["items"])
     assert client.get(f"/api/statements/{report}/crosslinks", params={"side": "for"}).json()["total"] == 0
-    dismissal = _id(db, "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
-                        "WHERE a.ext_id = 'k2' AND s.cue = 'dismissed'")
-    backed = client.get(f"/api/statements/{dismissal}/crosslinks", params={"side": "for"}).json()
-    assert [(i["speaker"], i["link_type"]) for i in backed["items"]] == [("Lida Varn", "supports")]
+    denial = _id(db, "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
+                     "WHERE a.ext_id = 'k4' AND s.cue = 'denied'")
+    against = client.get(f"/api/statements/{denial}/crosslinks", params={"side": "against"}).json()
+    assert {(i["speaker"], i["link_type"]) for i in against["items"]} == {("Tomas Brel", "contradicts"),
+                                                                          ("Mira Sol", "contradicts")}
+    claim = _id(db, "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
+                    "WHERE a.ext_id = 'k3' AND s.cue = 'said'")
+    backed = client.get(f"/api/statements/{claim}/crosslinks", params={"side": "for"}).json()
+    assert [(i["speaker"], i["link_type"]) for i in backed["items"]] == [("Mira Sol", "supports")]
     csv = client.get(f"/api/statements/{report}/crosslinks", params={"format": "csv"})
     assert csv.status_code == 200 and "Ana Ruiz" in csv.text and "link_type" in csv.text.splitlines()[0]
 

@@ -42,8 +42,8 @@ class Rules:
     """Two statements this alike with one cue are one utterance reported twice, not two speakers."""
     claim_min_words: int = 6
     """Content words both statements of a claim need."""
-    max_df: int = 200
-    """Words found in more statements than this do not propose claim candidates."""
+    max_df: int = 500
+    """Words found in more statements than this do not propose claim candidates (they still count)."""
     context_chars: int = 400
     """A reply to a named report: how much text either side tells the matter answered."""
     per_source: int = 3
@@ -88,9 +88,20 @@ def close_in_time(a: Row, b: Row, days: int) -> bool:
 
 
 def different_speakers(a: Row, b: Row) -> bool:
-    """Both resolved to corpus entities, and to different ones (with different names)."""
-    return (a.speaker_id is not None and b.speaker_id is not None and a.speaker_id != b.speaker_id
-            and a.speaker.lower() != b.speaker.lower())
+    """Both resolved to corpus entities, and to different ones whose names (as resolved and as
+    written) end in different words: "Sandy" and "Mark Sandy" are one person resolved twice."""
+    if a.speaker_id is None or b.speaker_id is None or a.speaker_id == b.speaker_id:
+        return False
+    return not (_surnames(a) & _surnames(b))
+
+
+def _surnames(row: Row) -> set[str]:
+    out = set()
+    for name in (row.speaker, row.speaker_text or ""):
+        words = [w.strip(".,’'").lower() for w in name.split() if w[:1].isupper()]
+        if words:
+            out.add(words[-1])
+    return out
 
 
 def word_match(a: Bag, b: Bag, min_shared: int, min_score: float, rules: Rules = RULES, *,
@@ -177,41 +188,49 @@ def reply_candidates(corpus: Corpus, replies: Iterable[ReplyRow], rules: Rules =
 def claim_candidates(corpus: Corpus, rules: Rules = RULES) -> list[Candidate]:
     """Pairs of statements by different speakers in different articles that state one claim
     (one quote group, or content words that overlap strongly, names included) where one of them
-    gives a verdict on it (denied, disputed, confirmed, acknowledged ...)."""
+    gives a verdict on it (denied, disputed, confirmed, acknowledged ...).
+
+    Each verdict statement meets the others through its rarer words (in at most ``max_df``
+    statements); the full bags then decide."""
     eligible = [r for r in corpus.rows if r.speaker_id is not None and not r.nested
                 and len(corpus.bags[r.id]) >= rules.claim_min_words]
     postings: dict[str, list[Row]] = defaultdict(list)
     for r in eligible:
         for w in corpus.bags[r.id].words:
             postings[w].append(r)
-    pairs: Counter[tuple[int, int]] = Counter()
-    for rows in postings.values():
-        if len(rows) > rules.max_df or len(rows) < 2:
-            continue
-        for i, a in enumerate(rows):
-            for b in rows[i + 1:]:
-                if a.article_id != b.article_id:
-                    pairs[(a.id, b.id)] += 1
+    seen: set[tuple[int, int]] = set()
     out: list[Candidate] = []
-    for (aid, bid), n in pairs.items():
-        if n < rules.claim_min_shared:
+    for v in eligible:
+        if v.cue_lemma not in VERDICT_CUES:
             continue
-        a, b = corpus.by_id[aid], corpus.by_id[bid]
-        if not different_speakers(a, b) or not close_in_time(a, b, rules.claim_days):
-            continue
-        if a.cue_lemma not in VERDICT_CUES and b.cue_lemma not in VERDICT_CUES:
-            continue  # two speakers merely saying alike words: no evidence that one answers the other
-        later, earlier = order(a, b)
-        if later.quote_id and later.quote_id == earlier.quote_id:
-            if later.cue_lemma != earlier.cue_lemma:
-                out.append(Candidate(later, earlier, "claim", "claim+quote", 1.0))
-            continue
-        m = word_match(corpus.bags[later.id], corpus.bags[earlier.id], rules.claim_min_shared,
-                       rules.claim_min_score, rules, min_plain=rules.claim_min_plain,
-                       min_plain_score=rules.claim_min_plain_score)
-        if m and not (m[0] >= rules.same_words and later.cue_lemma == earlier.cue_lemma):
-            out.append(Candidate(later, earlier, "claim", "claim+overlap", *m))
+        met: Counter[int] = Counter()
+        for w in corpus.bags[v.id].words:
+            rows = postings[w]
+            if len(rows) <= rules.max_df:
+                met.update(o.id for o in rows if o.article_id != v.article_id)
+        for oid in met:
+            pair = (min(v.id, oid), max(v.id, oid))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            c = _claim(corpus, v, corpus.by_id[oid], rules)
+            if c is not None:
+                out.append(c)
     return out
+
+
+def _claim(corpus: Corpus, a: Row, b: Row, rules: Rules) -> Candidate | None:
+    if not different_speakers(a, b) or not close_in_time(a, b, rules.claim_days):
+        return None
+    later, earlier = order(a, b)
+    if later.quote_id and later.quote_id == earlier.quote_id:
+        return Candidate(later, earlier, "claim", "claim+quote", 1.0) if later.cue_lemma != earlier.cue_lemma else None
+    m = word_match(corpus.bags[later.id], corpus.bags[earlier.id], rules.claim_min_shared,
+                   rules.claim_min_score, rules, min_plain=rules.claim_min_plain,
+                   min_plain_score=rules.claim_min_plain_score)
+    if m and not (m[0] >= rules.same_words and later.cue_lemma == earlier.cue_lemma):
+        return Candidate(later, earlier, "claim", "claim+overlap", *m)
+    return None
 
 
 def order(a: Row, b: Row) -> tuple[Row, Row]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from onrecord.crosslinks.candidates import (RULES, Candidate, Corpus, Rules, answers, claim_candidates,
                                            reply_candidates, report_targets)
-from onrecord.crosslinks.clauses import clause_checker
+from onrecord.crosslinks.clauses import Proposition, proposition_reader, same_claim
 from onrecord.crosslinks.evidence import Link, claim_link, reply_link
 from onrecord.crosslinks.linktypes import VERDICT_CUES, verdict_type
 from onrecord.crosslinks.named import answered_by_marker, context, named_reports, names_speaker, sentence_window
@@ -38,11 +38,11 @@ class LinkSummary:
 
 def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int], str],
                entity_of: Callable[[str], int | None], rules: Rules = RULES,
-               is_clause: Callable[[str], bool] | None = None) -> list[Link]:
+               proposition: Callable[[str], Proposition] | None = None) -> list[Link]:
     """Every cross-article link among ``rows`` (pure but for the look-ups: an article's text by
-    id, a name's corpus entity, whether a content is a clause: the spaCy model by default)."""
+    id, a name's corpus entity, what a content states: the spaCy model by default)."""
     corpus = Corpus(rows)
-    is_clause = is_clause or clause_checker()
+    proposition = proposition or proposition_reader()
     reply_types = {(r.statement_id, r.target_id): r.type for r in replies}
     via_type = {}
     for r in replies:
@@ -66,8 +66,8 @@ def find_links(rows: list[Row], replies: list[ReplyRow], text_of: Callable[[int]
         keep(reply_link(c, corpus.bags[c.source.id], "rejects" if c.retort else verdict_type(c.source)))
     best: dict[int, list[Link]] = {}
     for c in claim_candidates(corpus, rules):
-        if not (is_clause(c.source.content) and is_clause(c.target.content)):
-            continue  # a thing named ("dismissed the memo"), not a proposition
+        if not same_claim(proposition(c.source.content), proposition(c.target.content)):
+            continue  # a thing named ("dismissed the memo"), a question, or not one proposition
         link = claim_link(c, corpus.bags[c.source.id], corpus.bags[c.target.id])
         if link is not None:
             best.setdefault(link.from_id, []).append(link)

@@ -1,0 +1,22 @@
+from onrecord.crosslinks.clauses import proposition_reader, same_claim
+
+read = proposition_reader()
+
+
+def test_a_proposition_is_a_main_clause():
+    assert read("the Velmar government agreed to sell the port").sided
+    assert read("there was no contract").sided
+    assert not read("the second memo, written by the minister").clause  # a thing named
+    assert not read("the inquiry as a sham by critics who want to stop it").clause
+
+
+def test_questions_and_hypotheticals_take_no_side():
+    assert read("did the minister sign the contract").question
+    assert read("it would be troubling if the minister had signed it").hypothetical
+    assert not read("did the minister sign the contract").sided
+
+
+def test_one_claim_shares_a_main_verb():
+    sold = read("the Velmar government agreed to sell the northern port")
+    assert same_claim(sold, read("the Velmar government secretly agreed to sell the port of Kessa"))
+    assert not same_claim(sold, read("the minister did not know about the northern port"))
