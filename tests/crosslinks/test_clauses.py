@@ -20,3 +20,9 @@ def test_one_claim_shares_a_main_verb():
     sold = read("the Velmar government agreed to sell the northern port")
     assert same_claim(sold, read("the Velmar government secretly agreed to sell the port of Kessa"))
     assert not same_claim(sold, read("the minister did not know about the northern port"))
+
+
+def test_light_verbs_tie_nothing_but_there_is_does():
+    assert same_claim(read("there was a quid pro quo with Ukraine"), read("there is no quid pro quo with Ukraine"))
+    assert not same_claim(read("his credibility was an issue in the aid talks"),
+                          read("the aid is now at the heart of the inquiry"))

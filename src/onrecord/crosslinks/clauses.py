@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
+LIGHT_VERBS = frozenset({"be", "have", "do"})
+"""Verbs too light to tie two contents to one claim ("was an issue", "is at the heart")."""
 QUESTION_START = frozenset({"be", "do", "have", "will", "would", "can", "could", "should", "shall", "may", "might"})
 
 
@@ -44,9 +46,17 @@ def read(doc) -> Proposition:
                                               for c in r.children) for r in roots)
     question = words[0].lemma_.lower() in QUESTION_START and words[0].tag_ in FINITE_TAGS
     hypothetical = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for r in roots for c in r.children)
-    verbs = frozenset(t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux")
-    return Proposition(clause, question, hypothetical, verbs,
-                       frozenset(r.lemma_.lower() for r in roots if r.pos_ in ("VERB", "AUX")))
+    verbs = {_verb(t) for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")}
+    tops = {_verb(r) for r in roots if r.pos_ in ("VERB", "AUX")}
+    return Proposition(clause, question, hypothetical, frozenset(verbs - LIGHT_VERBS), frozenset(tops - LIGHT_VERBS))
+
+
+def _verb(tok) -> str:
+    """A verb's lemma; an existential be is "there-be" ("there was a deal" meets "there is no deal")."""
+    lemma = tok.lemma_.lower()
+    if lemma == "be" and any(c.dep_ == "expl" for c in tok.children):
+        return "there-be"
+    return lemma
 
 
 def proposition_reader(nlp: Callable | None = None) -> Callable[[str], Proposition]:
