@@ -21,11 +21,11 @@ NEWS = [
      "text": "Opposition leader Tomas Brel said the Velmar government secretly agreed to sell the northern port "
              "of Kessa to the Orlan Shipping consortium for 400 million crowns. He called it a betrayal."},
     {"id": "k4", "title": "Kessa talks", "outlet": "Evening Star", "date": "2031-05-05", "bias": "center",
-     "text": "Finance minister Lida Varn denied that the Velmar government agreed to sell the northern port of "
-             "Kessa to the Orlan Shipping consortium for 400 million crowns."},
+     "text": "Finance minister Lida Varn denied that the Velmar government had agreed to sell the northern "
+             "harbour of Kessa to Orlan Shipping."},
     {"id": "k6", "title": "Deputy on Kessa", "outlet": "Velmar Daily", "date": "2031-05-06", "bias": "left",
-     "text": "Deputy minister Mira Sol confirmed that the Velmar government agreed to sell the northern port of "
-             "Kessa to the Orlan Shipping consortium for 400 million crowns."},
+     "text": "Deputy minister Mira Sol confirmed that the cabinet had agreed in April to sell the port of Kessa "
+             "to the Orlan Shipping consortium, at a price still secret."},
     {"id": "k5", "title": "Orchard festival", "outlet": "Evening Star", "date": "2031-05-05", "bias": "center",
      "text": "The orchard festival opens on Friday, mayor Pia Holm said. \"We expect ten thousand visitors and "
              "the best cherries in years,\" Holm said."},

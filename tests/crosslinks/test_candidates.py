@@ -4,6 +4,7 @@ from onrecord.crosslinks.candidates import Corpus, Rules, claim_candidates, repl
 from onrecord.crosslinks.rows import ReplyRow, Row
 
 SOLD = "the Velmar government agreed to sell the northern port of Kessa to Orlan Shipping for 400 million crowns"
+SOLD2 = "the Velmar government had agreed to sell the northern harbour of Kessa to Orlan Shipping in a secret deal"
 
 
 def row(id: int, article: int, day: int, speaker: int, content: str, cue: str = "say", **kw) -> Row:
@@ -17,8 +18,10 @@ def pairs(cands):
 
 
 def test_two_speakers_on_one_claim_in_two_articles_are_a_candidate():
-    corpus = Corpus([row(1, 1, 3, 2, SOLD), row(2, 2, 5, 4, SOLD, cue="deny")])
+    corpus = Corpus([row(1, 1, 3, 2, SOLD), row(2, 2, 5, 4, SOLD2, cue="deny")])
     assert pairs(claim_candidates(corpus)) == {(2, 1, "claim+overlap")}  # later -> earlier
+    # the very same words by two speakers are one utterance reported twice: no claim
+    assert claim_candidates(Corpus([row(1, 1, 3, 2, SOLD), row(2, 2, 5, 4, SOLD, cue="deny")])) == []
 
 
 def test_no_claim_candidate_without_evidence():
@@ -59,6 +62,6 @@ def test_two_speakers_merely_saying_alike_words_are_no_candidate():
 
 
 def test_stricter_rules_give_fewer_candidates():
-    rows = [row(1, 1, 3, 2, SOLD), row(2, 2, 5, 4, "the Velmar government agreed to sell the port of Kessa", cue="deny")]
+    rows = [row(1, 1, 3, 2, SOLD), row(2, 2, 5, 4, "the Velmar government agreed to sell the port of Kessa soon", cue="deny")]
     assert claim_candidates(Corpus(rows), Rules(claim_min_score=0.6, claim_min_shared=4))
     assert not claim_candidates(Corpus(rows), Rules(claim_min_shared=7))

@@ -61,8 +61,7 @@ def test_the_api_answers_for_one_statement(linked):
     denial = _id(db, "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
                      "WHERE a.ext_id = 'k4' AND s.cue = 'denied'")
     against = client.get(f"/api/statements/{denial}/crosslinks", params={"side": "against"}).json()
-    assert {(i["speaker"], i["link_type"]) for i in against["items"]} == {("Tomas Brel", "contradicts"),
-                                                                          ("Mira Sol", "contradicts")}
+    assert {(i["speaker"], i["link_type"]) for i in against["items"]} == {("Tomas Brel", "contradicts")}
     claim = _id(db, "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
                     "WHERE a.ext_id = 'k3' AND s.cue = 'said'")
     backed = client.get(f"/api/statements/{claim}/crosslinks", params={"side": "for"}).json()

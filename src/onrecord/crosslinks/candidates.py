@@ -39,11 +39,14 @@ class Rules:
     claim_min_plain_score: float = 0.5
     """A claim's shared words that are not names, in number and as a share of the shorter content's."""
     same_words: float = 0.9
-    """Two statements this alike with one cue are one utterance reported twice, not two speakers."""
+    """Two statements this alike are one utterance reported twice (or misattributed), not two speakers."""
     claim_min_words: int = 6
     """Content words both statements of a claim need."""
     max_df: int = 500
     """Words found in more statements than this do not propose claim candidates (they still count)."""
+    busy_source: int = 20
+    """A named source with more statements than this in the window is matched on the reply's own
+    sentence only (which of its many statements is answered must be said there)."""
     context_chars: int = 400
     """A reply to a named report: how much text either side tells the matter answered."""
     per_source: int = 3
@@ -224,13 +227,27 @@ def _claim(corpus: Corpus, a: Row, b: Row, rules: Rules) -> Candidate | None:
         return None
     later, earlier = order(a, b)
     if later.quote_id and later.quote_id == earlier.quote_id:
-        return Candidate(later, earlier, "claim", "claim+quote", 1.0) if later.cue_lemma != earlier.cue_lemma else None
+        return None  # the same words by two speakers: one utterance reported twice (or quoted), not two views
+    if not (_about(later, earlier) and _about(earlier, later)):
+        return None
     m = word_match(corpus.bags[later.id], corpus.bags[earlier.id], rules.claim_min_shared,
                    rules.claim_min_score, rules, min_plain=rules.claim_min_plain,
                    min_plain_score=rules.claim_min_plain_score)
-    if m and not (m[0] >= rules.same_words and later.cue_lemma == earlier.cue_lemma):
+    if m and m[0] < rules.same_words:
         return Candidate(later, earlier, "claim", "claim+overlap", *m)
     return None
+
+
+_SELF = frozenset("he she they we i his her their our my".split())
+
+
+def _about(row: Row, other: Row) -> bool:
+    """A content whose subject is a pronoun ("he had been briefed") is about its own speaker, so
+    it states the other's claim only where the other names that speaker."""
+    first = row.content.strip().lstrip("\"“‘'").split(maxsplit=1)
+    if not first or first[0].lower().strip(",") not in _SELF:
+        return True
+    return bool(_surnames(row) & {w.strip(".,’'\"”").lower() for w in other.content.split()})
 
 
 def order(a: Row, b: Row) -> tuple[Row, Row]:

@@ -69,7 +69,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"\b(?P<name>{_NAME}{_LINK})(?:'s|’s|'|’)\s+(?:[a-z]+\s+){{0,2}}?{noun}"),
         re.compile(rf"\b(?:the|a|an|this|that)\s+(?:[a-z]+\s+)?(?P<name>{_NAME}{_LINK})\s+{noun}"),
-        re.compile(rf"\b{noun}\s+(?:by|from|in|of)\s+(?:the\s+)?(?P<name>{_NAME_AFTER}{_LINK})"),
+        re.compile(rf"\b{noun}\s+(?:by|from|in)\s+(?:the\s+)?(?P<name>{_NAME_AFTER}{_LINK})"),
         re.compile(rf"\b(?P<noun>(?:{retorts})\s+back)\s+(?:at|against|on)\s+(?:the\s+)?"
                    rf"(?P<name>{_NAME_AFTER}{_LINK})"),
     )

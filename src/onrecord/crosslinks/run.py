@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from onrecord.crosslinks.candidates import (RULES, Candidate, Corpus, Rules, answers, claim_candidates,
+from onrecord.crosslinks.candidates import (RULES, Candidate, Corpus, Rules, answers, claim_candidates, in_window,
                                            reply_candidates, report_targets)
 from onrecord.crosslinks.clauses import Proposition, proposition_reader, same_claim
 from onrecord.crosslinks.evidence import Link, claim_link, reply_link
@@ -117,7 +117,10 @@ def _named_candidates(corpus: Corpus, text_of: Callable[[int], str], entity_of: 
             entity = entity_of(report.name)
             if entity is None or entity == row.speaker_id:
                 continue
-            matter = bag(context(text, start + report.start, start + report.end, rules.context_chars))
+            # a source that says much in the window (a president) needs the matter in the sentence itself
+            busy = sum(1 for t in corpus.by_speaker.get(entity, ()) if in_window(row, t, rules.reply_days))
+            matter = bag(window[:report.start] + " " + window[report.end:] if busy > rules.busy_source
+                         else context(text, start + report.start, start + report.end, rules.context_chars))
             for t, kind, score, shared in report_targets(corpus, row, matter, quote_id=None, speaker_id=entity,
                                                          rules=rules, min_names=0,
                                                          min_score=rules.named_min_score)[: rules.per_source]:
