@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from onrecord.sources.dates import normalise_date
@@ -18,7 +19,9 @@ ALIASES = {
     "published": ("date", "published", "publish_date", "date_publish", "pubdate"),
     "url": ("url", "link", "canonical_url"),
     "bias": ("bias",),
+    "topic": ("topic",),
 }
+AUTHOR_FIELDS = ("authors", "author", "byline", "creator")
 
 
 def _first(record: dict[str, Any], names: tuple[str, ...], used: set[str], *,
@@ -85,6 +88,7 @@ def record_to_doc(record: Any, source: str, locator: str, pos: int, *,
     name, value, is_text = body
     used = {name}
     values = {key: _first(record, names, used, scalar=True) for key, names in ALIASES.items()}
+    authors = _authors(record, used)
     # 'source' is the outlet only when it is a name; AllSides has both source and source_url
     extra = {k: v for k, v in record.items() if k not in used and v not in (None, "")}
     raw_date = values["published"]
@@ -94,10 +98,32 @@ def record_to_doc(record: Any, source: str, locator: str, pos: int, *,
     meta = DocMeta(
         ext_id=_str(values["ext_id"]), title=_str(values["title"]), outlet=_str(values["outlet"]),
         published=normalise_date(raw_date), url=_str(values["url"]),
-        bias=_str(bias).lower() if bias is not None else None, extra=extra)
+        bias=_str(bias).lower() if bias is not None else None, extra=extra,
+        topic=_str(values["topic"]), authors=authors)
     if is_text:
         return RawDoc(source, locator, meta, text=value, pos=pos)
     return RawDoc(source, locator, meta, html=value.encode("utf-8"), pos=pos)
+
+
+def _authors(record: dict[str, Any], used: set[str]) -> tuple[str, ...]:
+    """Bylines from the first author field: a string of names separated by commas, ';' or ' and ',
+    or a list of strings.  Pieces that are no name (digits, markup words) are dropped."""
+    for name in AUTHOR_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            pieces = re.split(r"\s*(?:[,;|]|\band\b)\s*", value)
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            pieces = value
+        else:
+            continue
+        used.add(name)
+        names = [p.strip().strip('"').strip() for p in pieces]
+        return tuple(dict.fromkeys(n for n in names if _is_name(n)))[:20]
+    return ()
+
+
+def _is_name(text: str) -> bool:
+    return 2 <= len(text) <= 80 and not re.search(r"[\d_@/<>]", text)
 
 
 def _str(value: Any) -> str | None:

@@ -17,6 +17,10 @@ class DocMeta:
     url: str | None = None
     bias: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    topic: str | None = None  # a subject label the input gives (AllSides: its topic)
+    authors: tuple[str, ...] = ()  # bylines as given, in order
+    outlet_raw: str | None = None  # the outlet name as given, once ``outlet`` is the canonical one
+    section: str | None = None  # the outlet's section (opinion, editorial, online, ...), see sources.outlets
 
 
 @dataclass(frozen=True, slots=True)
