@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from onrecord.distributed.layout import RunDir, atomic_write_bytes
 from onrecord.distributed.tables import copy_row, failure_row, input_row, table
 from onrecord.sources import ReadFailure, ReadLimits, Skipped, plan_inputs, read_input
+from onrecord.sources.outlets import normalise_doc
 from onrecord.sources.repair import repair_doc
 from onrecord.store.copies import CopyItem
 from onrecord.store.ingest import _input_key
@@ -143,7 +144,7 @@ def plan_run(paths: Iterable[str], run: RunDir, articles_per_shard: int = DEFAUL
             if isinstance(item, ReadFailure):
                 failures.append(failure_row(number, len(failures), read_failure_outcome(item)))
                 continue
-            doc = repair_doc(item)
+            doc = normalise_doc(repair_doc(item))
             key, where = _input_key(doc), occurrence(doc.meta.outlet, doc.meta.published)
             if key not in known and key not in seen:
                 seen[key] = {where}

@@ -34,7 +34,9 @@ class CopyItem:
 def clean_meta(m: DocMeta) -> DocMeta:
     """Metadata the database accepts (see ``sanitise``)."""
     return replace(m, ext_id=clean_text(m.ext_id), title=clean_text(m.title), outlet=clean_text(m.outlet),
-                   published=clean_text(m.published), url=clean_text(m.url), bias=clean_text(m.bias))
+                   published=clean_text(m.published), url=clean_text(m.url), bias=clean_text(m.bias),
+                   topic=clean_text(m.topic), outlet_raw=clean_text(m.outlet_raw), section=clean_text(m.section),
+                   authors=tuple(a for a in (clean_text(a) for a in m.authors) if a))
 
 
 def add_copy(db: Database, entities: EntityResolver, run_id: int, chash: str, item: CopyItem) -> bool | None:
@@ -54,8 +56,9 @@ def add_copy(db: Database, entities: EntityResolver, run_id: int, chash: str, it
     outlet_id = entities.resolve(meta.outlet, "media", origin="outlet")
     db.execute(
         "INSERT INTO copies (copy_key, article_id, ext_id, title, outlet, outlet_id, published, url, bias, "
-        "source, locator, meta, run_id, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "source, locator, meta, run_id, ingested_at, outlet_raw, outlet_section) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (key, article_id, meta.ext_id, meta.title, meta.outlet, outlet_id, meta.published, meta.url, meta.bias,
          clean_text(item.source), clean_text(item.locator), json_text(meta.extra), run_id,
-         datetime.now(timezone.utc).isoformat(timespec="seconds")))
+         datetime.now(timezone.utc).isoformat(timespec="seconds"), meta.outlet_raw or meta.outlet, meta.section))
     return True

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from onrecord.sources import InputFile, RawDoc, ReadFailure, ReadLimits, Skipped, plan_inputs, read_input
+from onrecord.sources.outlets import normalise_doc
 from onrecord.sources.repair import repair_doc
 from onrecord.store.copies import CopyItem
 from onrecord.store.db import Database, connect
@@ -224,7 +225,7 @@ class _Run:
             if isinstance(item, ReadFailure):
                 self.summary.counts.add(self.writer.write([read_failure_outcome(item)]))
                 continue
-            item = repair_doc(item)  # before its key and occurrence: a re-read matches what was stored
+            item = normalise_doc(repair_doc(item))  # before its key and occurrence: a re-read matches what was stored
             chunk.append(WorkItem(_input_key(item), item))
             if len(chunk) >= LOOKUP_CHUNK:
                 pending += self._new_only(chunk)

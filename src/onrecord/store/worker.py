@@ -18,6 +18,7 @@ from typing import Any
 
 from onrecord.records import Article
 from onrecord.sources import BadHtml, DocMeta, RawDoc, clean_html
+from onrecord.sources.outlets import normalise_meta
 from onrecord.sources.repair import repair
 from onrecord.store.normalise import content_hash
 
@@ -103,6 +104,7 @@ def _prepare(item: WorkItem, max_chars: int) -> tuple[str, RawDoc, str, int] | F
         m = doc.meta
         meta = replace(m, title=repair(page.title) or m.title, outlet=repair(page.outlet) or m.outlet,
                        published=page.published or m.published, url=page.url or m.url)
+        meta = normalise_meta(replace(meta, outlet_raw=None)) if page.outlet else meta  # the page's own name
         doc = replace(doc, html=None, meta=meta)
         text = repair(page.text)  # a page's own text and metadata (text documents: repaired when read)
     text = (text or "").replace("\x00", "")

@@ -20,6 +20,7 @@ from onrecord.store.copies import CopyItem, add_copy, clean_meta
 from onrecord.store.db import Database, data_errors
 from onrecord.store.entities import EntityResolver
 from onrecord.store.event_writer import store_events
+from onrecord.store.metadata import store_authors
 from onrecord.store.normalise import bytes_hash, copy_key, quote_hash, quote_id, quote_text, quote_words
 from onrecord.store.sanitise import clean_text, json_text
 from onrecord.store.worker import Extracted, Failed, Outcome
@@ -178,11 +179,14 @@ class Writer:
         extra = json_text(meta.extra)
         article_id = int(db.scalar(
             "INSERT INTO articles (content_hash, ext_id, title, outlet, outlet_id, published, url, "
-            "bias, words, n_statements, n_own_voice, source, locator, meta, text, run_id, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "bias, words, n_statements, n_own_voice, source, locator, meta, text, run_id, ingested_at, "
+            "outlet_raw, outlet_section, topic) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (ex.content_hash, meta.ext_id, meta.title, meta.outlet, outlet_id, meta.published,
              meta.url, meta.bias, ex.words, len(art.statements), len(art.own_voice),
-             ex.doc.source, ex.doc.locator, extra, art.text, self.run_id, now())))
+             ex.doc.source, ex.doc.locator, extra, art.text, self.run_id, now(),
+             meta.outlet_raw or meta.outlet, meta.section, meta.topic)))
+        store_authors(db, article_id, meta.authors)
         local_entities = self._article_entities(article_id, art)
         names = {ent.id: ent.name for ent in art.entities}
         ids = {st.id: self._statement(article_id, st, local_entities, names) for st in art.statements}
