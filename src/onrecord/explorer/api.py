@@ -44,6 +44,10 @@ Kind = Annotated[str | None, Query(description="Only statements of this kind, on
                                               f"{', '.join(MODALITY_KINDS)} (speech: what a person or organisation said).")]
 ModalityOnly = Annotated[str | None, Query(description="Only statements carrying these flags (comma-separated): "
                                                       f"{', '.join(MODALITY_FLAGS)}.")]
+Topic = Annotated[str | None, Query(description="Only articles on this topic (AllSides topics, e.g. immigration).")]
+Author = Annotated[str | None, Query(description="Only articles with this byline (case and spacing ignored).")]
+Section = Annotated[str | None, Query(description="Only articles from this outlet section: news, online, opinion, "
+                                                  "editorial, blog, fact-check or feature.")]
 Without = Annotated[str | None, Query(description="Leave out statements carrying any of these flags (comma-separated): "
                                                  f"{', '.join(MODALITY_FLAGS)}.")]
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
@@ -99,6 +103,7 @@ def search(request: Request, q: Q = "", speaker: Speaker = None, outlet: Outlet 
            since: Since = None, until: Until = None, cue_class: CueClass = None,
            resolution: Resolution = None, min_confidence: MinConfidence = None, named_only: NamedOnly = None,
            kind: Kind = None, modality: ModalityOnly = None, without: Without = None,
+           topic: Topic = None, author: Author = None,
            order: Annotated[Literal["relevance", "newest", "oldest"], Query()] = "relevance",
            limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
     """Full-text search over what was said, narrowed by speaker, outlet, bias, dates, cue class,
@@ -107,7 +112,7 @@ def search(request: Request, q: Q = "", speaker: Speaker = None, outlet: Outlet 
     ex = explorer(request)
     f = ex.filters(q=q, speaker=speaker, outlet=outlet, bias=bias, since=since, until=until, cue_class=cue_class,
                    resolution=resolution, min_confidence=min_confidence, named_only=named_only,
-                   kind=kind, modality=modality, without=without)
+                   kind=kind, modality=modality, without=without, topic=topic, author=author)
     return respond(request, ex.ask("statements", f, limit=limit, offset=offset, order=order), fmt, "search")
 
 
@@ -133,11 +138,12 @@ def network(request: Request, q: Q = "", speaker: Speaker = None, outlet: Outlet
 
 @router.get("/articles", response_model=TablePage, responses=CSV_RESPONSE, summary="List articles")
 def articles(request: Request, outlet: Outlet = None, bias: Bias = None, since: Since = None,
-             until: Until = None, limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
-    """Articles, newest first."""
+             until: Until = None, topic: Topic = None, author: Author = None, section: Section = None,
+             limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
+    """Articles, newest first, narrowed by outlet, bias, dates, topic, author and outlet section."""
     check_limit(limit, fmt)
     ex = explorer(request)
-    f = ex.filters(outlet=outlet, bias=bias, since=since, until=until)
+    f = ex.filters(outlet=outlet, bias=bias, since=since, until=until, topic=topic, author=author, section=section)
     return respond(request, ex.ask("articles", f, limit=limit, offset=offset), fmt, "articles")
 
 
@@ -188,6 +194,7 @@ def speaker_statements(request: Request, speaker_id: Id, q: Q = "", outlet: Outl
                        cue_class: CueClass = None, resolution: Resolution = None,
                        min_confidence: MinConfidence = None, named_only: NamedOnly = None,
                        kind: Kind = None, modality: ModalityOnly = None, without: Without = None,
+                       topic: Topic = None, author: Author = None,
                        limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
     """Everything the speaker said, oldest first (best matches first when ``q`` is given)."""
     check_limit(limit, fmt)
@@ -195,7 +202,7 @@ def speaker_statements(request: Request, speaker_id: Id, q: Q = "", outlet: Outl
     ex.ask("entity", speaker_id)
     f = ex.filters(q=q, speaker=str(speaker_id), outlet=outlet, bias=bias, since=since, until=until,
                    cue_class=cue_class, resolution=resolution, min_confidence=min_confidence,
-                   named_only=named_only, kind=kind, modality=modality, without=without)
+                   named_only=named_only, kind=kind, modality=modality, without=without, topic=topic, author=author)
     page = ex.ask("statements", f, limit=limit, offset=offset, order="relevance" if q else "oldest")
     return respond(request, page, fmt, f"speaker-{speaker_id}-statements")
 

@@ -28,7 +28,9 @@ TEMPLATES = Path(__file__).with_name("templates")
 router = APIRouter(include_in_schema=False)
 EVIDENCE_KEYS = ("resolution", "min_confidence", "named_only")
 MODALITY_KEYS = ("kind", "modality", "without")  # onrecord.store.modality: kind, only these flags, not these
-FILTER_KEYS = ("q", "speaker", "outlet", "bias", "since", "until", "cue_class", *EVIDENCE_KEYS, *MODALITY_KEYS)
+METADATA_KEYS = ("topic", "author")  # explorer.metadata_filters: the article's topic and bylines
+FILTER_KEYS = ("q", "speaker", "outlet", "bias", "since", "until", "cue_class", *EVIDENCE_KEYS, *MODALITY_KEYS,
+               *METADATA_KEYS)
 PageLimit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=MAX_INT)]
 
@@ -92,11 +94,12 @@ def search(request: Request, q: str = "", speaker: str | None = None, outlet: st
            cue_class: str | None = None, resolution: str | None = None, min_confidence: str | None = None,
            named_only: str | None = None, kind: str | None = None, modality: str | None = None,
            without: str | None = None, order: str = "relevance", limit: PageLimit = 25,
-           offset: Offset = 0) -> HTMLResponse:
+           offset: Offset = 0, topic: str | None = None, author: str | None = None) -> HTMLResponse:
     ex = explorer(request)
     form = {"q": q, "speaker": speaker, "outlet": outlet, "bias": bias, "since": since, "until": until,
             "cue_class": cue_class, "resolution": resolution, "min_confidence": min_confidence,
-            "named_only": named_only, "kind": kind, "modality": modality, "without": without, "order": order}
+            "named_only": named_only, "kind": kind, "modality": modality, "without": without, "order": order,
+            "topic": topic, "author": author}
     ctx: dict[str, Any] = {"form": form, "outlet_choices": ex.ask("outlets", limit=1000, offset=0),
                            "results": None, "error": None, "suggestions": []}
     if any(form[k] for k in FILTER_KEYS):
@@ -136,12 +139,19 @@ def network(request: Request, q: str = "", speaker: str | None = None, outlet: s
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, outlet: str | None = None, bias: str | None = None, since: str | None = None,
-             until: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+             until: str | None = None, topic: str | None = None, author: str | None = None,
+             section: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
     ex = explorer(request)
-    params = {"outlet": outlet, "bias": bias, "since": since, "until": until}
-    page = ex.ask("articles", ex.filters(**params), limit=limit, offset=offset)
-    return render(request, "articles.html", page=page, params=params,
-                  csv_url=_api_url("/api/articles", params, format="csv", limit=10000, offset=offset))
+    params = {"outlet": outlet, "bias": bias, "since": since, "until": until, "topic": topic, "author": author,
+              "section": section}
+    ctx: dict[str, Any] = {"params": params, "error": None, "choices": ex.ask("metadata_choices"),
+                           "outlet_choices": ex.ask("outlets", limit=1000, offset=0)}
+    try:
+        page = ex.ask("articles", ex.filters(**params), limit=limit, offset=offset)
+    except QueryError as err:
+        ctx["error"], page = str(err), Page("Articles", [], [], 0, limit, offset)
+    return render(request, "articles.html", 400 if ctx["error"] else 200, page=page, filtered=any(params.values()),
+                  csv_url=_api_url("/api/articles", params, format="csv", limit=10000, offset=offset), **ctx)
 
 
 def statement_tree(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -194,12 +204,13 @@ def speaker(request: Request, speaker_id: Id, q: str = "", outlet: str | None = 
             bias: str | None = None, since: str | None = None, until: str | None = None,
             cue_class: str | None = None, resolution: str | None = None, min_confidence: str | None = None,
             named_only: str | None = None, kind: str | None = None, modality: str | None = None,
-            without: str | None = None, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+            without: str | None = None, limit: PageLimit = 50, offset: Offset = 0, topic: str | None = None,
+            author: str | None = None) -> HTMLResponse:
     ex = explorer(request)
     ent = ex.ask("entity", speaker_id)
     params = {"q": q, "outlet": outlet, "bias": bias, "since": since, "until": until, "cue_class": cue_class,
               "resolution": resolution, "min_confidence": min_confidence, "named_only": named_only,
-              "kind": kind, "modality": modality, "without": without}
+              "kind": kind, "modality": modality, "without": without, "topic": topic, "author": author}
     f = ex.filters(speaker=str(speaker_id), **params)
     page = ex.ask("statements", f, limit=limit, offset=offset, order="relevance" if q else "oldest")
 

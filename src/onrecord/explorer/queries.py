@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from onrecord.explorer import metadata_filters
 from onrecord.explorer.params import as_id
 from onrecord.store.db import Database
 from onrecord.store.entities import NOT_GROUP_SQL
@@ -61,6 +62,9 @@ class Filters:
     cue_class: str | None = None
     evidence: EvidenceFilter = EvidenceFilter()
     modality: ModalityFilter = ModalityFilter()
+    topic: str | None = None  # article metadata (schema 9): explorer.metadata_filters
+    author: str | None = None
+    section: str | None = None
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -112,7 +116,8 @@ def check_filters(f: Filters) -> Filters:
     until = dates["until"]
     if until and len(until) < 10:  # a month or year includes all of it
         until += "-99" if len(until) == 7 else "-99-99"
-    return replace(f, q=f.q.strip(), bias=bias, cue_class=cue, since=dates["since"], until=until)
+    return replace(f, q=f.q.strip(), bias=bias, cue_class=cue, since=dates["since"], until=until,
+                   **metadata_filters.checked(f.topic, f.author, f.section))
 
 
 def entity(db: Database, entity_id: int) -> dict[str, Any]:
@@ -200,7 +205,7 @@ def _statement_sql(db: Database, f: Filters, fts_query: str | None) -> _Sql:
     elif f.cue_class:
         sql.where.append("s.cue_class = ?")
         sql.params.append(f.cue_class)
-    for where, params in (f.evidence.sql("s"), f.modality.sql("s")):
+    for where, params in (f.evidence.sql("s"), f.modality.sql("s"), metadata_filters.article_conditions(f)):
         sql.where += where
         sql.params += params
     return sql
@@ -226,7 +231,7 @@ def _count(db: Database, f: Filters, fts_query: str | None) -> int:
         return int(db.scalar("SELECT count(*) FROM statements"))
     sql = _statement_sql(db, f, fts_query)
     body, params = sql.from_where()
-    if not f.outlet and not f.bias and not f.since and not f.until:
+    if not f.outlet and not f.bias and not f.since and not f.until and not metadata_filters.uses_articles(f):
         body = body.replace("JOIN articles a ON a.id = s.article_id ", "", 1)
     return int(db.scalar(f"SELECT count(*) {body}", params))
 
@@ -273,11 +278,12 @@ def _search_title(f: Filters) -> str:
 
 ARTICLE_COLUMNS = ("a.id AS article_id, a.published AS published, a.outlet_id AS outlet_id, "
                    "coalesce(o.name, a.outlet) AS outlet, a.bias AS bias, a.title AS title, "
-                   "a.n_statements AS statements, a.n_own_voice AS own_voice, a.words AS words, a.url AS url")
+                   "a.n_statements AS statements, a.n_own_voice AS own_voice, a.words AS words, a.url AS url, "
+                   "a.outlet_section AS section, a.topic AS topic")
 
 
 def articles(db: Database, f: Filters, *, limit: int = 50, offset: int = 0) -> Page:
-    """Articles, newest first, narrowed by outlet, bias and dates."""
+    """Articles, newest first, narrowed by outlet, bias, dates, topic, author and section."""
     f = check_filters(f)
     where, params = [], []
     if f.outlet:
@@ -287,6 +293,8 @@ def articles(db: Database, f: Filters, *, limit: int = 50, offset: int = 0) -> P
         if v:
             where.append(f"a.{col} {op} ?")
             params.append(v)
+    more, more_params = metadata_filters.article_conditions(f)
+    where, params = where + more, params + more_params
     w = f" WHERE {' AND '.join(where)}" if where else ""
     total = int(db.scalar(f"SELECT count(*) FROM articles a{w}", params))
     cols, rows = db.query_table(

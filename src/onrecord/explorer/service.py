@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from onrecord.explorer import crosslink_queries, event_queries, queries
+from onrecord.explorer import crosslink_queries, event_queries, metadata_filters, queries
 from onrecord.explorer.cache import TTLCache
 from onrecord.explorer.connection import ReadOnlyCorpus
 from onrecord.store.errors import UnknownName
 from onrecord.store.evidence import evidence_filter
 from onrecord.store.modality import modality_filter
 
-QUESTIONS = (queries, event_queries, crosslink_queries)  # the modules whose functions ``Explorer.ask`` answers
+QUESTIONS = (queries, event_queries, crosslink_queries, metadata_filters)  # the modules whose functions ``Explorer.ask`` answers
 
 
 class Explorer:
@@ -37,13 +37,14 @@ class Explorer:
                 bias: str | None = None, since: str | None = None, until: str | None = None,
                 cue_class: str | None = None, resolution: str | None = None,
                 min_confidence: str | None = None, named_only: str | None = None, kind: str | None = None,
-                modality: str | None = None, without: str | None = None) -> queries.Filters:
+                modality: str | None = None, without: str | None = None, topic: str | None = None,
+                author: str | None = None, section: str | None = None) -> queries.Filters:
         """Filters from request parameters, validated (``FilterError``); names of speakers and
         outlets become entity ids (``UnknownName`` with suggestions when a speaker has none)."""
         evidence = evidence_filter(resolution, min_confidence, named_only)
         f = queries.Filters(
             q=q or "", bias=bias, since=since, until=until, cue_class=cue_class, evidence=evidence,
-            modality=modality_filter(kind, modality, without))
+            modality=modality_filter(kind, modality, without), topic=topic, author=author, section=section)
         f = queries.check_filters(f)
         try:
             speakers = self.ask("resolve_entities", speaker, kind="speaker")
