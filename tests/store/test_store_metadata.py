@@ -57,3 +57,22 @@ def test_sections_and_columnists_sqlite(tmp_path, fake):
 def test_sections_and_columnists_postgres(tmp_path, fake, pg_url):
     _ingest(tmp_path, pg_url, fake)
     _check(pg_url)
+
+
+def test_cli_outlets_merges_sections(tmp_path, fake):
+    import json
+
+    from click.testing import CliRunner
+
+    from onrecord.cli import main
+
+    target = str(tmp_path / "c.db")
+    _ingest(tmp_path, target, fake)
+    out = CliRunner().invoke(main, ["outlets", "--db", target, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    rows = rows if isinstance(rows, list) else rows["rows"]
+    cnn = [r for r in rows if r["outlet"] == "CNN"]
+    assert len(cnn) == 1 and cnn[0]["articles"] == 3
+    assert sorted(cnn[0]["sections"].split(", ")) == ["editorial 1", "online 1", "opinion 1"]
+    assert set(cnn[0]["filed_as"].split("; ")) == {"CNN (Web News)", "CNN - Editorial", "Julian Zelizer"}

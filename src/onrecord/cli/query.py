@@ -174,8 +174,11 @@ def speakers_command(db: Database, outlet: str | None, bias: str | None, limit: 
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @corpus_command
 def outlets_command(db: Database, bias: str | None, limit: int) -> Table:
-    """The corpus's outlets, most statements first (see one with `onrecord outlet NAME`)."""
-    return queries.outlets(db, bias=bias, limit=limit)
+    """The corpus's canonical outlets, most statements first, with their articles by section and the
+    names they were filed under (see one with `onrecord outlet NAME`)."""
+    from onrecord.store.metadata import with_sections
+
+    return with_sections(db, queries.outlets(db, bias=bias, limit=limit))
 
 
 @click.command("failures")

@@ -4,9 +4,13 @@ canonical outlets with the sections their articles came from."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from onrecord.sources.outlets import name_key
 from onrecord.store.db import Database
+
+if TYPE_CHECKING:
+    from onrecord.store.queries import Table
 
 
 def store_authors(db: Database, article_id: int, authors: Sequence[str]) -> None:
@@ -42,3 +46,24 @@ def raw_names(db: Database) -> dict[str, list[str]]:
         if raw != name:
             out.setdefault(name or "", []).append(raw)
     return out
+
+
+def with_sections(db: Database, table: Table) -> Table:
+    """An outlets table (an ``outlet`` column of entity names) with each outlet's articles by section
+    (``online 2,905, editorial 87``) and the raw names they were filed under (``filed_as``)."""
+    from onrecord.store.queries import Table
+
+    sections: dict[str, list[str]] = {}
+    for name, section, n in db.query(
+            "SELECT o.name, coalesce(a.outlet_section, ''), count(*) FROM articles a "
+            "JOIN entities o ON o.id = a.outlet_id GROUP BY o.name, coalesce(a.outlet_section, '') "
+            "ORDER BY 1, 3 DESC, 2"):
+        sections.setdefault(name, []).append(f"{section or 'unsectioned'} {int(n):,}")
+    filed: dict[str, list[str]] = {}
+    for name, raw in db.query("SELECT DISTINCT o.name, a.outlet_raw FROM articles a JOIN entities o "
+                              "ON o.id = a.outlet_id WHERE a.outlet_raw IS NOT NULL ORDER BY 1, 2"):
+        if raw != name:
+            filed.setdefault(name, []).append(raw)
+    at = table.columns.index("outlet")
+    rows = [(*r, ", ".join(sections.get(r[at], [])), "; ".join(filed.get(r[at], []))) for r in table.rows]
+    return Table(table.title, [*table.columns, "sections", "filed_as"], rows)
