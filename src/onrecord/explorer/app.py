@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.staticfiles import StaticFiles
 
 from onrecord import __version__
-from onrecord.explorer import api, crosslink_api, event_api, event_pages, pages
+from onrecord.explorer import api, crosslink_api, event_api, event_pages, pages, statement_api, statement_pages
 from onrecord.explorer.response_cache import ResponseCache
 from onrecord.explorer.security import AllowedHosts, SecurityHeaders
 from onrecord.explorer.service import Explorer
@@ -55,9 +55,11 @@ def create_app(db: str, *, cache_ttl: float = 300.0, allowed_hosts: list[str] | 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(crosslink_api.router)
+    app.include_router(statement_api.router)
     app.include_router(event_api.router)
     app.include_router(pages.router)
     app.include_router(event_pages.router)
+    app.include_router(statement_pages.router)
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> HTMLResponse:

@@ -1,0 +1,28 @@
+"""A speaker's statements per month as a share of the corpus's statements that month, so a
+timeline shows attention relative to how much the corpus holds, not the corpus's own growth."""
+
+from __future__ import annotations
+
+from onrecord.store.db import Database
+
+COLUMNS = ["month", "cue_class", "statements", "corpus_statements", "share"]
+_SQL = """
+WITH mine AS (
+  SELECT substr(a.published, 1, 7) AS month, coalesce(s.cue_class, 'unknown') AS cue_class, count(*) AS n
+  FROM statements s JOIN articles a ON a.id = s.article_id
+  WHERE s.speaker_entity_id = ? AND a.published IS NOT NULL
+  GROUP BY substr(a.published, 1, 7), coalesce(s.cue_class, 'unknown')),
+corpus AS (
+  SELECT substr(published, 1, 7) AS month, sum(n_statements) AS total FROM articles
+  WHERE substr(published, 1, 7) IN (SELECT month FROM mine)
+  GROUP BY substr(published, 1, 7))
+SELECT m.month, m.cue_class, m.n, c.total, CAST(m.n AS DOUBLE PRECISION) / nullif(c.total, 0)
+FROM mine m JOIN corpus c ON c.month = m.month
+ORDER BY m.month, m.cue_class"""
+
+
+def speaker_month_shares(db: Database, speaker_id: int) -> list[tuple[str, str, int, int, float | None]]:
+    """(month ``YYYY-MM``, cue class, the speaker's statements, all statements that month, share)
+    for every month the speaker was published in; the per-month corpus total counts the
+    statements of the articles published that month."""
+    return [(m, c, int(n), int(t), None if s is None else float(s)) for m, c, n, t, s in db.query(_SQL, (speaker_id,))]
