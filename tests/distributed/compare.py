@@ -25,6 +25,10 @@ QUERIES = {
     "replies": "SELECT a.content_hash, s.local_id, t.local_id, r.type FROM replies r "
                "JOIN statements s ON s.id = r.statement_id JOIN statements t ON t.id = r.target_statement_id "
                "JOIN articles a ON a.id = s.article_id",
+    "cross_links": "SELECT a.content_hash, s.local_id, b.content_hash, t.local_id, x.type, x.basis, x.evidence_kind, x.score "
+                   "FROM cross_links x JOIN statements s ON s.id = x.from_statement_id "
+                   "JOIN statements t ON t.id = x.to_statement_id "
+                   "JOIN articles a ON a.id = s.article_id JOIN articles b ON b.id = t.article_id",
     "own_voice": "SELECT a.content_hash, o.start_char, o.end_char, o.text FROM own_voice o "
                  "JOIN articles a ON a.id = o.article_id",
 }

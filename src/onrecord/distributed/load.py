@@ -3,8 +3,8 @@
 Batches are loaded in plan order (pass, shard, position: the order the inputs were read in)
 through the store's own ``Writer``, so articles, copies, entities (alias keys, the registry),
 quote groups and failures follow exactly the rules of the one-machine ``onrecord ingest``;
-the corpus-wide merges (``drop_nameless``, ``merge_registry_names``, ``merge_surnames``) end it,
-as they end an ingest.  Each batch is one transaction that also records it in
+the corpus-wide merges (``drop_nameless``, ``merge_registry_names``, ``merge_surnames``) and the
+cross-article links (``onrecord.crosslinks``) end it, as they end an ingest.  Each batch is one transaction that also records it in
 ``distributed_loads``: a killed load resumes after its last batch, and a second load of the
 same run inserts nothing.
 """
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pyarrow.parquet as pq
 
+from onrecord.crosslinks.run import link_database
 from onrecord.distributed.layout import RunDir
 from onrecord.distributed.plan import Plan, PlanError
 from onrecord.distributed.shards import is_done
@@ -39,13 +40,14 @@ class LoadSummary:
     loaded: list[str] = field(default_factory=list)  # batches loaded now
     skipped: list[str] = field(default_factory=list)  # batches loaded before
     counts: Counts = field(default_factory=Counts)
+    links: int = 0  # cross-article links, rebuilt over the whole corpus
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
         c = self.counts
         return {"run_id": self.run_id, "batches_loaded": len(self.loaded), "batches_skipped": len(self.skipped),
                 "new": c.new, "duplicate": c.duplicate, "copies": c.copies, "failed": c.n_failed,
-                "statements": c.statements, "seconds": round(self.seconds, 2)}
+                "statements": c.statements, "cross_links": self.links, "seconds": round(self.seconds, 2)}
 
 
 def _batches(run: RunDir, plan: Plan) -> list[tuple[str, Callable[[], list]]]:
@@ -99,6 +101,7 @@ def load(run_dir: str, db_target: str | None, command: str | None = None) -> Loa
         drop_nameless(db)
         merge_registry_names(db)
         merge_surnames(db)
+        summary.links = link_database(db).links
         summary.seconds = time.monotonic() - started
         finish_run(db, run_id, "done", 0, summary.counts, summary.as_dict())
         return summary

@@ -66,6 +66,14 @@ class TablePage(BaseModel):
     suggestions: list[dict[str, Any]] | None = None
 
 
+class SearchPage(TablePage):
+    """A page of search results: each item also has ``content_matches`` and ``content2_matches``
+    ([start, end] offsets of the matched words); ``facets`` (asked with ``facets=true``) counts all
+    matches by speaker, outlet, bias, month, cue class and modality."""
+
+    facets: dict[str, Any] | None = None
+
+
 def explorer(request: Request) -> Explorer:
     return request.app.state.explorer
 
@@ -98,22 +106,34 @@ def corpus(request: Request) -> dict[str, int]:
     return explorer(request).ask("corpus_counts")
 
 
-@router.get("/search", response_model=TablePage, responses=CSV_RESPONSE, summary="Search statements")
+@router.get("/search", response_model=SearchPage, responses=CSV_RESPONSE, summary="Search statements")
 def search(request: Request, q: Q = "", speaker: Speaker = None, outlet: Outlet = None, bias: Bias = None,
            since: Since = None, until: Until = None, cue_class: CueClass = None,
            resolution: Resolution = None, min_confidence: MinConfidence = None, named_only: NamedOnly = None,
            kind: Kind = None, modality: ModalityOnly = None, without: Without = None,
            topic: Topic = None, author: Author = None,
            order: Annotated[Literal["relevance", "newest", "oldest"], Query()] = "relevance",
+           facets: Annotated[bool, Query(description="true: add facet counts over all matches (top values "
+                                                     "of speaker, outlet, bias, month, cue class, modality).")] = False,
            limit: Limit = 50, offset: Offset = 0, fmt: Format = "json") -> Any:
     """Full-text search over what was said, narrowed by speaker, outlet, bias, dates, cue class,
-    how the speaker was resolved and modality.  With words, best matches first; without, newest first."""
+    how the speaker was resolved and modality.  With words, best matches first (a very short
+    content counts for less); without, newest first.  Each item's ``content_matches`` and
+    ``content2_matches`` give the offsets of the matched words."""
     check_limit(limit, fmt)
     ex = explorer(request)
     f = ex.filters(q=q, speaker=speaker, outlet=outlet, bias=bias, since=since, until=until, cue_class=cue_class,
                    resolution=resolution, min_confidence=min_confidence, named_only=named_only,
                    kind=kind, modality=modality, without=without, topic=topic, author=author)
-    return respond(request, ex.ask("statements", f, limit=limit, offset=offset, order=order), fmt, "search")
+    out = respond(request, ex.ask("statements", f, limit=limit, offset=offset, order=order), fmt, "search")
+    if isinstance(out, Response):
+        return out
+    found = ex.ask("match_spans", f.q, tuple(r["statement_id"] for r in out["items"])) if f.q else {}
+    for item in out["items"]:
+        item["content_matches"], item["content2_matches"] = found.get(item["statement_id"], ([], []))
+    if facets:
+        out["facets"] = ex.ask("facets", f)
+    return out
 
 
 @router.get("/network", summary="Who quotes, cites and replies to whom", responses=CSV_RESPONSE)

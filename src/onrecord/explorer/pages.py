@@ -17,6 +17,7 @@ from onrecord.explorer import charts, event_charts
 from onrecord.explorer.highlight import event_spans, highlight, paragraphs, statement_spans
 from onrecord.explorer.params import MAX_INT, Id
 from onrecord.explorer.queries import ALL_CUE_CLASSES, BIASES, Filters, Page
+from onrecord.explorer.search_view import facet_links, marked_page
 from onrecord.explorer.service import Explorer
 from onrecord.store.errors import QueryError, UnknownName
 from onrecord.store.event_groups import QUAD_CLASSES, QUADS
@@ -105,8 +106,9 @@ def search(request: Request, q: str = "", speaker: str | None = None, outlet: st
     if any(form[k] for k in FILTER_KEYS):
         try:
             f = ex.filters(**{k: form[k] for k in FILTER_KEYS})
-            ctx["results"] = ex.ask("statements", f, limit=limit, offset=offset,
-                                    order=order if order in ("relevance", "newest", "oldest") else "relevance")
+            results = ex.ask("statements", f, limit=limit, offset=offset,
+                             order=order if order in ("relevance", "newest", "oldest") else "relevance")
+            ctx["results"] = _search_extras(request, ex, f, results, form, ctx)
         except UnknownName as err:
             ctx["error"], ctx["suggestions_lead"] = str(err), err.lead
             ctx["suggestions"] = [(name, _url_with(request, speaker=str(i), offset=None))
@@ -117,6 +119,17 @@ def search(request: Request, q: str = "", speaker: str | None = None, outlet: st
         ctx["csv_url"] = _api_url("/api/search", params, order=order, format="csv", limit=10000)
         ctx["network_url"] = _api_url("/network", params)
     return render(request, "search.html", 400 if ctx["error"] else 200, **ctx)
+
+
+def _search_extras(request: Request, ex: Explorer, f: Filters, results: Page, form: dict[str, Any],
+                   ctx: dict[str, Any]) -> Page:
+    """Facets over all matches into ``ctx``; the results with their matched words marked."""
+    if results.total:
+        ctx["facets"] = facet_links(ex.ask("facets", f), form, lambda **p: _url_with(request, **p))
+    if not f.q:
+        return results
+    ids = tuple(r[results.columns.index("statement_id")] for r in results.rows)
+    return marked_page(results, ex.ask("match_spans", f.q, ids))
 
 
 @router.get("/network", response_class=HTMLResponse)

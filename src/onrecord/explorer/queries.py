@@ -17,7 +17,9 @@ from onrecord.explorer.params import as_id
 from onrecord.store.db import Database
 from onrecord.store.entities import NOT_GROUP_SQL
 from onrecord.store.errors import BadNumber, FilterError, UnknownName
+from onrecord.store.date_filters import is_date
 from onrecord.store.evidence import EvidenceFilter
+from onrecord.store.fulltext import relevance_order
 from onrecord.store.modality import ModalityFilter, badges, summary_sql
 from onrecord.store.lookup import find_entities, suggest
 from onrecord.store.queries import CUE_CLASSES, QUOTE_ID, QueryError
@@ -110,12 +112,14 @@ def check_filters(f: Filters) -> Filters:
     dates = {}
     for name in ("since", "until"):
         v = (getattr(f, name) or "").strip() or None
-        if v and not DATE.match(v):
+        if v and not is_date(v):
             raise FilterError(f"{name} must be a date like 2020-01-31 (or 2020-01, 2020), not {v!r}")
         dates[name] = v
     until = dates["until"]
     if until and len(until) < 10:  # a month or year includes all of it
         until += "-99" if len(until) == 7 else "-99-99"
+    if dates["since"] and until and dates["since"] > until:
+        raise FilterError(f"since ({dates['since']}) is after until ({dates['until']}); swap them")
     return replace(f, q=f.q.strip(), bias=bias, cue_class=cue, since=dates["since"], until=until,
                    **metadata_filters.checked(f.topic, f.author, f.section))
 
@@ -178,13 +182,12 @@ def _statement_sql(db: Database, f: Filters, fts_query: str | None) -> _Sql:
         if db.backend == "postgres":
             sql.where.append("s.content_tsv @@ websearch_to_tsquery('english', ?)")
             sql.params.append(f.q)
-            sql.rank = "ts_rank(s.content_tsv, websearch_to_tsquery('english', ?)) DESC"
-            sql.rank_params = [f.q]
         else:
             sql.joins.append("JOIN statements_fts ON statements_fts.rowid = s.id")
             sql.where.append("statements_fts MATCH ?")
             sql.params.append(fts_query or f.q)
-            sql.rank = "statements_fts.rank"
+        sql.rank, n_params = relevance_order(db.backend)
+        sql.rank_params = [f.q] * n_params
     if f.speaker:
         sql.where.append(f"s.speaker_entity_id IN ({_marks(f.speaker)})")
         sql.params += f.speaker

@@ -22,7 +22,14 @@ def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str |
     low, high = out
     if high and len(high) < 10:
         high += "-99" if len(high) == 7 else "-99-99"
+    if low and high and low > high:
+        raise FilterError(f"--since ({low}) is after --until ({until}); swap them")
     return low, high
+
+
+def is_date(value: str) -> bool:
+    """A day, month or year that exists (2020-02-29, 2020-02, 2020; not 2021-02-29 or 2020-13)."""
+    return _valid(value)
 
 
 def _valid(value: str) -> bool:
