@@ -112,7 +112,7 @@ def check_filters(f: Filters) -> Filters:
     dates = {}
     for name in ("since", "until"):
         v = (getattr(f, name) or "").strip() or None
-        if v and not is_date(v):
+        if v and not (DATE.match(v) and is_date(re.sub(r"(-99)+$", "", v))):  # -99: a bound made below
             raise FilterError(f"{name} must be a date like 2020-01-31 (or 2020-01, 2020), not {v!r}")
         dates[name] = v
     until = dates["until"]
