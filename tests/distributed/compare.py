@@ -6,7 +6,10 @@ from onrecord.store.db import Database
 
 QUERIES = {
     "articles": "SELECT content_hash, ext_id, title, outlet, published, url, bias, words, n_statements, "
-                "n_own_voice, meta, (SELECT key FROM entities e WHERE e.id = a.outlet_id) FROM articles a",
+                "n_own_voice, meta, outlet_raw, outlet_section, topic, (SELECT key FROM entities e WHERE e.id = a.outlet_id) "
+                "FROM articles a",
+    "authors": "SELECT a.content_hash, x.position, x.name, x.name_key FROM article_authors x "
+               "JOIN articles a ON a.id = x.article_id",
     "statements": "SELECT a.content_hash, s.local_id, s.speaker_text, s.speaker_name, e.key, s.speaker_resolution, "
                   "s.speaker_confidence, s.speaker_members, s.cue, s.cue_class, s.kind, s.content, s.content2, "
                   "s.parent_local_id, s.time_value, s.quote_id, s.modality_kind "

@@ -12,9 +12,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from store_support import ARTICLES, EVIDENCE, FAKE, generated, write_jsonl  # noqa: E402
 
-# the fictional corpus: the store's articles, a syndicated copy, an exact duplicate, a bad line
+# the fictional corpus: the store's articles, a syndicated copy, an exact duplicate, a bad line,
+# and one opinion-section article with a topic and two bylines (schema 9 metadata)
 COPY = dict(ARTICLES[0], outlet="Wire Copy", date="2024-03-05")
-RECORDS = ARTICLES + EVIDENCE + generated(9) + [COPY, ARTICLES[1]]
+OPINION = dict(generated(1, offset=50)[0], outlet="CNN (Opinion)", topic="immigration", author="Ann Lee and Bo Kim")
+RECORDS = ARTICLES + EVIDENCE + generated(8) + [OPINION, COPY, ARTICLES[1]]
 
 
 @pytest.fixture

@@ -29,7 +29,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(_PLACE + [
         ("input_key", S), ("content_hash", S), ("source", S), ("locator", S), ("ext_id", S), ("title", S),
         ("outlet", S), ("published", S), ("url", S), ("bias", S), ("meta", S), ("words", I),
-        ("n_statements", I), ("text", pa.large_string()), ("article", pa.large_string())]),
+        ("n_statements", I), ("text", pa.large_string()), ("article", pa.large_string()),
+        ("outlet_raw", S), ("section", S), ("topic", S), ("authors", S)]),  # schema 9 metadata; authors: JSON list
     "statements": pa.schema(_PLACE + [
         ("content_hash", S), ("local_id", S), ("speaker_text", S), ("speaker_name", S), ("speaker_entity", S),
         ("speaker_resolution", S), ("speaker_confidence", F), ("cue", S), ("cue_lemma", S), ("cue_class", S),
@@ -102,7 +103,8 @@ def outcome_rows(shard: int, pos: int, outcome: Outcome) -> dict[str, list[dict[
         "title": m.title, "outlet": m.outlet, "published": m.published, "url": m.url, "bias": m.bias,
         "meta": json.dumps(clean_json(m.extra), ensure_ascii=False), "words": ex.words,
         "n_statements": len(art.statements), "text": art.text,
-        "article": json.dumps(art.to_dict(), ensure_ascii=False)}]}
+        "article": json.dumps(art.to_dict(), ensure_ascii=False), "outlet_raw": m.outlet_raw,
+        "section": m.section, "topic": m.topic, "authors": json.dumps(list(m.authors), ensure_ascii=False)}]}
     rows["entity_mentions"] = [{**place, "local_id": e.id, "name": e.name, "name_key": name_key(e.name),
                                 "type": e.type, "registry": e.registry, "n_mentions": len(e.mentions)}
                                for e in art.entities]
@@ -124,9 +126,12 @@ def outcome_rows(shard: int, pos: int, outcome: Outcome) -> dict[str, list[dict[
 
 
 def extracted(row: dict[str, Any]) -> Extracted:
-    """An ``articles`` row back as the outcome the store's writer takes."""
+    """An ``articles`` row back as the outcome the store's writer takes (runs written before the
+    metadata columns read them as absent)."""
     meta = DocMeta(ext_id=row["ext_id"], title=row["title"], outlet=row["outlet"], published=row["published"],
-                   url=row["url"], bias=row["bias"], extra=json.loads(row["meta"] or "{}"))
+                   url=row["url"], bias=row["bias"], extra=json.loads(row["meta"] or "{}"),
+                   outlet_raw=row.get("outlet_raw"), section=row.get("section"), topic=row.get("topic"),
+                   authors=tuple(json.loads(row.get("authors") or "[]")))
     doc = RawDoc(row["source"] or "", row["locator"] or "", meta, row["text"])
     return Extracted(row["input_key"], row["content_hash"], doc, Article.from_dict(json.loads(row["article"])),
                      row["words"])
