@@ -61,4 +61,4 @@ def test_allsides_record_gives_topic_and_authors():
     m = doc.meta
     assert (m.topic, m.outlet, m.outlet_raw) == ("elections", "Vox", "Ezra Klein")
     assert m.authors == ("Ezra Klein", "Sigal Samuel", "Cortney OBrien")
-    assert "authors" not in m.extra and "topic" not in m.extra and m.extra["source_url"] == "www.vox.com"
+    assert m.extra["topic"] == "elections" and m.extra["source_url"] == "www.vox.com"  # meta keeps them

@@ -19,7 +19,6 @@ ALIASES = {
     "published": ("date", "published", "publish_date", "date_publish", "pubdate"),
     "url": ("url", "link", "canonical_url"),
     "bias": ("bias",),
-    "topic": ("topic",),
 }
 AUTHOR_FIELDS = ("authors", "author", "byline", "creator")
 
@@ -88,7 +87,8 @@ def record_to_doc(record: Any, source: str, locator: str, pos: int, *,
     name, value, is_text = body
     used = {name}
     values = {key: _first(record, names, used, scalar=True) for key, names in ALIASES.items()}
-    authors = _authors(record, used)
+    topic = _first(record, ("topic",), set(), scalar=True)  # kept in extra (meta) as well, as are the bylines
+    authors = _authors(record, set())
     # 'source' is the outlet only when it is a name; AllSides has both source and source_url
     extra = {k: v for k, v in record.items() if k not in used and v not in (None, "")}
     raw_date = values["published"]
@@ -99,7 +99,7 @@ def record_to_doc(record: Any, source: str, locator: str, pos: int, *,
         ext_id=_str(values["ext_id"]), title=_str(values["title"]), outlet=_str(values["outlet"]),
         published=normalise_date(raw_date), url=_str(values["url"]),
         bias=_str(bias).lower() if bias is not None else None, extra=extra,
-        topic=_str(values["topic"]), authors=authors)
+        topic=_str(topic), authors=authors)
     if is_text:
         return RawDoc(source, locator, meta, text=value, pos=pos)
     return RawDoc(source, locator, meta, html=value.encode("utf-8"), pos=pos)
