@@ -111,33 +111,47 @@ def modality_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+DATE_HELP = " (YYYY-MM-DD, or YYYY-MM / YYYY for a whole month or year)."
+
+
 @click.command("said")
 @click.argument("speaker")
-@click.option("--since", help="From this date (YYYY-MM-DD).")
-@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--since", help="From this date" + DATE_HELP)
+@click.option("--until", help="Up to this date" + DATE_HELP)
 @click.option("--outlet", help="Only in this outlet.")
+@click.option("--about", metavar="WORDS",
+              help="Only statements whose content matches these words (full-text, as `onrecord search`).")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @evidence_options
 @modality_options
 @corpus_command
 def said_command(db: Database, speaker: str, since: str | None, until: str | None, outlet: str | None,
-                 limit: int, evidence: EvidenceFilter, modality: ModalityFilter) -> Table:
+                 about: str | None, limit: int, evidence: EvidenceFilter, modality: ModalityFilter) -> Table:
     """What SPEAKER said over time (Zelensky finds Zelenskyy, Bill Barr finds William Barr)."""
-    return queries.said(db, speaker, since=since, until=until, outlet=outlet, limit=limit, evidence=evidence,
-                        modality=modality)
+    return queries.said(db, speaker, since=since, until=until, outlet=outlet, about=about, limit=limit,
+                        evidence=evidence, modality=modality)
 
 
 @click.command("search")
 @click.argument("text")
 @click.option("--speaker", help="Only what this speaker said (any alias).")
+@click.option("--outlet", help="Only in this outlet.")
+@click.option("--bias", type=click.Choice(queries.BIASES, case_sensitive=False),
+              help="Only outlets with this bias label.")
+@click.option("--since", help="Published from this date" + DATE_HELP)
+@click.option("--until", help="Published up to this date" + DATE_HELP)
+@click.option("--cue-class", type=click.Choice(queries.CUE_CLASS_CHOICES, case_sensitive=False),
+              help="Only statements whose cue is of this class (unknown: none recorded).")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
 @evidence_options
 @modality_options
 @corpus_command
-def search_command(db: Database, text: str, speaker: str | None, limit: int, evidence: EvidenceFilter,
-                   modality: ModalityFilter) -> Table:
-    """Full-text search over what was said (stemmed: ceasefire, ceasefires)."""
-    return queries.search(db, text, limit=limit, speaker=speaker, evidence=evidence, modality=modality)
+def search_command(db: Database, text: str, speaker: str | None, outlet: str | None, bias: str | None,
+                   since: str | None, until: str | None, cue_class: str | None, limit: int,
+                   evidence: EvidenceFilter, modality: ModalityFilter) -> Table:
+    """Full-text search over what was said (stemmed: ceasefire, ceasefires), best matches first."""
+    return queries.search(db, text, limit=limit, speaker=speaker, outlet=outlet, bias=bias, since=since,
+                          until=until, cue_class=cue_class, evidence=evidence, modality=modality)
 
 
 @click.command("spread")

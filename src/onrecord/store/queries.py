@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.store import fulltext
 from onrecord.store.date_filters import date_bounds
 from onrecord.store.db import Database
 from onrecord.store.entities import NOT_GROUP_SQL
@@ -21,6 +21,8 @@ from onrecord.store.normalise import name_key, quote_hash, quote_id
 QUOTE_ID = re.compile(r"^q[0-9a-f]{16}$")
 CUE_CLASSES = ("neutral", "assertive", "tentative", "contested", "denial", "confirmation", "report",
                "directive", "evaluative")
+CUE_CLASS_CHOICES = (*CUE_CLASSES, "intent", "unknown")  # unknown: no class recorded
+BIASES = ("left", "center", "right")
 
 
 @dataclass(frozen=True)
@@ -48,36 +50,72 @@ def _where(conditions: list[str]) -> str:
 
 
 def said(db: Database, speaker: str, *, since: str | None = None, until: str | None = None,
-         outlet: str | None = None, limit: int = 50, evidence: EvidenceFilter = NO_FILTER,
-         modality: ModalityFilter = NO_MODALITY) -> Table:
+         outlet: str | None = None, about: str | None = None, limit: int = 50,
+         evidence: EvidenceFilter = NO_FILTER, modality: ModalityFilter = NO_MODALITY) -> Table:
     """What a speaker said over time (every alias and registry name merged), oldest first;
+    ``about`` keeps the statements whose content matches those words (full-text, as ``search``),
     ``evidence`` keeps statements by how their speaker was resolved, ``modality`` by their
     modality (``--kind speech``: only what people said; ``--no-negated``)."""
-    since, until = date_bounds(since, until)
+    where, params = _narrowing(db, outlet=outlet, since=since, until=until, evidence=evidence, modality=modality)
     ents = find_speakers(db, speaker)
     ids = [e[0] for e in ents]
-    where = [f"s.speaker_entity_id IN ({', '.join('?' * len(ids))})"]
-    params: list[Any] = list(ids)
-    if since:
-        where.append("v.published >= ?")
-        params.append(since)
-    if until:
-        where.append("v.published <= ?")
-        params.append(until)
+    where.insert(0, f"s.speaker_entity_id IN ({', '.join('?' * len(ids))})")
+    params[:0] = ids
+    sql = (f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN statements_view v ON v.statement_id = s.id "
+           f"JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(where)}")
+    order = " ORDER BY v.published IS NULL, v.published, v.statement_id LIMIT ?"
+    about = (about or "").strip()
+    if about:
+        cols, rows = fulltext.with_fallback(db, about, lambda q: db.query_table(
+            f"{sql} AND {fulltext.match_condition(db.backend)}{order}", (*params, q, limit)))
+    else:
+        cols, rows = db.query_table(sql + order, (*params, limit))
+    cols, rows = _fold_modality(cols, rows)
+    names = ", ".join(sorted({e[1] for e in ents}))
+    topic = f" about {about!r}" if about else ""
+    return Table(f"What {names} said{topic}{_other_namesakes(db, speaker, ids)}", cols, rows)
+
+
+def _narrowing(db: Database, *, outlet: str | None = None, bias: str | None = None, since: str | None = None,
+               until: str | None = None, cue_class: str | None = None, evidence: EvidenceFilter = NO_FILTER,
+               modality: ModalityFilter = NO_MODALITY) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (statements ``s``, articles ``a``) and parameters for the filters shared by
+    ``said`` and ``search``, each checked (``FilterError`` / ``QueryError`` saying what to use)."""
+    since, until = date_bounds(since, until)
+    where: list[str] = []
+    params: list[Any] = []
+    for cond, value in (("a.published >= ?", since), ("a.published <= ?", until), ("a.bias = ?", _bias(bias))):
+        if value:
+            where.append(cond)
+            params.append(value)
     if outlet:
         outlet_ids = [e[0] for e in _outlet_ids(db, outlet)]
         where.append(f"a.outlet_id IN ({', '.join('?' * len(outlet_ids))})")
         params += outlet_ids
-    ev_where, ev_params = evidence.sql("s")
-    mod_where, mod_params = modality.sql("s")
-    ev_where, ev_params = ev_where + mod_where, ev_params + mod_params
-    cols, rows = db.query_table(
-        f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN statements_view v ON v.statement_id = s.id "
-        f"JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(where + ev_where)} "
-        "ORDER BY v.published IS NULL, v.published, v.statement_id LIMIT ?", (*params, *ev_params, limit))
-    cols, rows = _fold_modality(cols, rows)
-    names = ", ".join(sorted({e[1] for e in ents}))
-    return Table(f"What {names} said{_other_namesakes(db, speaker, ids)}", cols, rows)
+    cue = _cue_class(cue_class)
+    if cue == "unknown":
+        where.append("s.cue_class IS NULL")
+    elif cue:
+        where.append("s.cue_class = ?")
+        params.append(cue)
+    for more, more_params in (evidence.sql("s"), modality.sql("s")):
+        where += more
+        params += more_params
+    return where, params
+
+
+def _bias(value: str | None) -> str | None:
+    v = (value or "").strip().lower() or None
+    if v and v not in BIASES:
+        raise FilterError(f"--bias must be one of {', '.join(BIASES)}, not {value!r}")
+    return v
+
+
+def _cue_class(value: str | None) -> str | None:
+    v = (value or "").strip().lower() or None
+    if v and v not in CUE_CLASS_CHOICES:
+        raise FilterError(f"--cue-class must be one of {', '.join(CUE_CLASS_CHOICES)}, not {value!r}")
+    return v
 
 
 def _other_namesakes(db: Database, speaker: str, ids: list[int]) -> str:
@@ -89,41 +127,33 @@ def _other_namesakes(db: Database, speaker: str, ids: list[int]) -> str:
     return f" (also named {key.title()}: {', '.join(others)})" if others else ""
 
 
-def search(db: Database, text: str, *, limit: int = 20, speaker: str | None = None,
-           evidence: EvidenceFilter = NO_FILTER, modality: ModalityFilter = NO_MODALITY) -> Table:
-    """Full-text search over statement contents, best matches first; ``speaker`` (a name),
-    ``evidence`` and ``modality`` narrow the statements."""
+def search(db: Database, text: str, *, limit: int = 20, speaker: str | None = None, outlet: str | None = None,
+           bias: str | None = None, since: str | None = None, until: str | None = None,
+           cue_class: str | None = None, evidence: EvidenceFilter = NO_FILTER,
+           modality: ModalityFilter = NO_MODALITY) -> Table:
+    """Full-text search over statement contents (content and content2), best matches first (a
+    very short content counts for less: ``fulltext.relevance_order``); ``speaker`` (a name),
+    ``outlet``, ``bias``, ``since``/``until``, ``cue_class``, ``evidence`` and ``modality`` narrow it."""
     if not text.strip():
         raise QueryError("give words to search for, e.g. onrecord search ceasefire")
-    where, params = evidence.sql("s")
-    mod_where, mod_params = modality.sql("s")
-    where, params = where + mod_where, params + mod_params
+    where, params = _narrowing(db, outlet=outlet, bias=bias, since=since, until=until, cue_class=cue_class,
+                               evidence=evidence, modality=modality)
     if speaker:
         ids = [e[0] for e in find_speakers(db, speaker)]
         where.append(f"s.speaker_entity_id IN ({', '.join('?' * len(ids))})")
         params += ids
+    rank, n_rank = fulltext.relevance_order(db.backend)
     if db.backend == "postgres":
-        cols, rows = db.query_table(
-            f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN statements_view v ON v.statement_id = s.id, "
-            f"websearch_to_tsquery('english', ?) q WHERE s.content_tsv @@ q{_where(where)} "
-            "ORDER BY ts_rank(s.content_tsv, q) DESC, v.statement_id LIMIT ?", (text, *params, limit))
+        source, match = "statements s", "s.content_tsv @@ websearch_to_tsquery('english', ?)"
     else:
-        sql = (f"SELECT {_STATEMENT_COLUMNS} FROM statements_fts f JOIN statements_view v "
-               "ON v.statement_id = f.rowid JOIN statements s ON s.id = f.rowid "
-               f"WHERE statements_fts MATCH ?{_where(where)} ORDER BY f.rank, v.statement_id LIMIT ?")
-        try:
-            cols, rows = db.query_table(sql, (text, *params, limit))
-        except sqlite3.OperationalError:  # not valid FTS5 syntax: search the words as typed
-            cols, rows = db.query_table(sql, (_fts_words(text), *params, limit))
+        source, match = "statements_fts JOIN statements s ON s.id = statements_fts.rowid", "statements_fts MATCH ?"
+    sql = (f"SELECT {_STATEMENT_COLUMNS} FROM {source} JOIN statements_view v ON v.statement_id = s.id "
+           f"JOIN articles a ON a.id = s.article_id WHERE {match}{_where(where)} "
+           f"ORDER BY {rank}, v.statement_id LIMIT ?")
+    cols, rows = fulltext.with_fallback(db, text, lambda q: db.query_table(
+        sql, (q, *params, *[text] * n_rank, limit)))
     cols, rows = _fold_modality(cols, rows)
     return Table(f"Statements matching {text!r}", cols, rows)
-
-
-def _fts_words(text: str) -> str:
-    words = re.findall(r"\w+", text)
-    if not words:
-        raise QueryError(f"nothing searchable in {text!r}")
-    return " ".join(f'"{w}"' for w in words)
 
 
 def find_quote(db: Database, quote: str) -> str:
