@@ -99,3 +99,23 @@ def test_the_article_page_shows_links_both_ways(linked):
     assert "Ana Ruiz (Velmar Daily, 2031-05-04)</a>, who rejects this" in html
     html = client.get(f"/articles/{reply_article}").text
     assert "rejects <a href=\"/articles/" in html and "Harbour Gazette (Harbour Gazette, 2031-05-02)" in html
+
+
+def test_the_statement_page_shows_who_answered_it_and_what_it_answers(linked):
+    client, db = linked
+    report = _id(db, "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
+                     "WHERE a.ext_id = 'k1' AND s.cue = 'according to'")
+    html = client.get(f"/statements/{report}").text
+    against = html[html.index('id="contradicted-by"'):html.index('id="backed-by"')]
+    assert "Ana Ruiz" in against and "rejects" in against and "Velmar Daily" in against
+    reply = client.get(f"/api/statements/{report}/crosslinks", params={"side": "against"}).json()["items"]
+    reply_id = next(i["statement_id"] for i in reply if i["speaker"] == "Ana Ruiz")
+    assert f'href="/statements/{reply_id}"' in against
+    answers = client.get(f"/api/statements/{reply_id}/answers").json()
+    assert [(i["statement_id"], i["link_type"]) for i in answers["items"]] == [(report, "rejects")]
+    assert answers["items"][0]["permalink"] == f"/statements/{report}"
+    page = client.get(f"/statements/{reply_id}").text
+    answered = page[page.index('id="answers"'):].split("</table>", 1)[0]
+    assert f'href="/statements/{report}"' in answered and "Harbour Gazette" in answered
+    body = client.get(f"/api/statements/{report}").json()
+    assert any(x["statement_id"] == reply_id and x["link_type"] == "rejects" for x in body["crosslinks"])

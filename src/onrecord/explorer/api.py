@@ -8,8 +8,10 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel
 from starlette.responses import Response
 
+from onrecord.explorer import share_queries
 from onrecord.explorer.csvout import csv_response
 from onrecord.explorer.params import MAX_INT, Id
+from onrecord.explorer.permalink import add_permalink, with_permalinks
 from onrecord.explorer.queries import Page
 from onrecord.explorer.service import Explorer
 from onrecord.store.evidence import METHODS, NAMED_METHODS, UNKNOWN
@@ -80,7 +82,9 @@ def explorer(request: Request) -> Explorer:
 
 def respond(request: Request, page: Page, fmt: str, filename: str,
             suggestions: list[dict[str, Any]] | None = None) -> dict[str, Any] | Response:
-    """A page as JSON (with a link to the next one) or as a CSV download."""
+    """A page as JSON (with a link to the next one) or as a CSV download; rows of statements get
+    their ``permalink``."""
+    page = with_permalinks(request, page)
     if fmt == "csv":
         return csv_response(page.columns, page.rows, filename)
     nxt = next_link(request, page.offset + page.limit) if page.has_next else None
@@ -170,8 +174,10 @@ def articles(request: Request, outlet: Outlet = None, bias: Bias = None, since: 
 @router.get("/articles/{article_id}", summary="One article with its attributions")
 def article(request: Request, article_id: Id) -> dict[str, Any]:
     """The text and every statement with character offsets into it (speaker, cue, content, time),
-    nesting (``parent_local_id``), replies both ways, and own-voice claims."""
-    return explorer(request).ask("article", article_id)
+    nesting (``parent_local_id``), replies both ways, and own-voice claims; each statement has its
+    ``permalink``."""
+    art = explorer(request).ask("article", article_id)
+    return {**art, "statements": [add_permalink(request, st) for st in art["statements"]]}
 
 
 @router.get("/articles/{article_id}/statements", response_model=TablePage, responses=CSV_RESPONSE,
@@ -180,7 +186,8 @@ def article_statements(request: Request, article_id: Id, fmt: Format = "json") -
     art = explorer(request).ask("article", article_id)
     cols = [c for c in (art["statements"][0] if art["statements"] else {"local_id": 0})
             if c not in ("replies_to", "replied_by")]
-    rows = [tuple(st[c] for c in cols) for st in art["statements"]]
+    cols = [*cols, "permalink"] if art["statements"] else cols
+    rows = [tuple(add_permalink(request, st)[c] for c in cols) for st in art["statements"]]
     page = Page(f"Statements in article {article_id}", cols, rows, len(rows), max(len(rows), 1), 0)
     return respond(request, page, fmt, f"article-{article_id}-statements")
 
@@ -228,10 +235,19 @@ def speaker_statements(request: Request, speaker_id: Id, q: Q = "", outlet: Outl
 
 
 @router.get("/speakers/{speaker_id}/timeline", response_model=TablePage, responses=CSV_RESPONSE,
-            summary="A speaker's statements per day and cue class")
-def speaker_timeline(request: Request, speaker_id: Id, fmt: Format = "json") -> Any:
+            summary="A speaker's statements per day (or month, with the corpus's share) and cue class")
+def speaker_timeline(request: Request, speaker_id: Id,
+                     per: Annotated[Literal["day", "month"], Query(
+                         description="day: statements per publication day; month: statements per month "
+                                     "with corpus_statements (all statements that month) and share.")] = "day",
+                     fmt: Format = "json") -> Any:
     ex = explorer(request)
     ex.ask("entity", speaker_id)
+    if per == "month":
+        rows = ex.ask("speaker_month_shares", speaker_id)
+        page = Page("Statements per month and cue class, as a share of the corpus", list(share_queries.COLUMNS),
+                    rows, len(rows), max(len(rows), 1), 0)
+        return respond(request, page, fmt, f"speaker-{speaker_id}-timeline-month")
     rows = ex.speaker_timeline(speaker_id)
     page = Page("Statements per day and cue class", ["published", "cue_class", "statements"], rows,
                 len(rows), max(len(rows), 1), 0)

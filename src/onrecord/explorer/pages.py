@@ -14,6 +14,7 @@ from starlette.templating import Jinja2Templates
 
 from onrecord import __version__
 from onrecord.explorer import charts, event_charts
+from onrecord.explorer.share_chart import share_timeline
 from onrecord.explorer.highlight import event_spans, highlight, paragraphs, statement_spans
 from onrecord.explorer.params import MAX_INT, Id
 from onrecord.explorer.queries import ALL_CUE_CLASSES, BIASES, Filters, Page
@@ -233,7 +234,7 @@ def speaker(request: Request, speaker_id: Id, q: str = "", outlet: str | None = 
     base = f"/api/speakers/{speaker_id}"
     return render(
         request, "speaker.html", ent=ent, summary=ex.speaker_summary(speaker_id),
-        chart=charts.timeline(ex.speaker_timeline(speaker_id), href), page=page,
+        chart=share_timeline(ex.ask("speaker_month_shares", speaker_id), href), page=page,
         filtered=any(params.values()), params=params,
         outlets=ex.speaker_outlets(speaker_id, limit=50, offset=0),
         replies_to=ex.ask("speaker_replies", speaker_id, direction="to_them", limit=50, offset=0),
@@ -241,7 +242,7 @@ def speaker(request: Request, speaker_id: Id, q: str = "", outlet: str | None = 
         against=ex.ask("speaker_crosslinks", speaker_id, side="against", limit=20, offset=0),
         backed=ex.ask("speaker_crosslinks", speaker_id, side="for", limit=20, offset=0),
         csv_urls={"statements": _api_url(f"{base}/statements", params, format="csv", limit=10000),
-             "timeline": f"{base}/timeline?format=csv",
+             "timeline": f"{base}/timeline?per=month&format=csv",
              "outlets": f"{base}/outlets?format=csv&limit=10000",
              "replies_to": f"{base}/replies?direction=to_them&format=csv&limit=10000",
              "replies_by": f"{base}/replies?direction=by_them&format=csv&limit=10000",

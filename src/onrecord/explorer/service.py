@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from onrecord.explorer import crosslink_queries, event_queries, metadata_filters, queries, search_queries
+from onrecord.explorer import share_queries, statement_queries
 from onrecord.explorer.cache import TTLCache
 from onrecord.explorer.connection import ReadOnlyCorpus
 from onrecord.store.errors import UnknownName
@@ -13,7 +14,7 @@ from onrecord.store.evidence import evidence_filter
 from onrecord.store.modality import modality_filter
 
 QUESTIONS = (queries, event_queries, crosslink_queries, metadata_filters,
-             search_queries)  # the modules whose functions ``Explorer.ask`` answers
+             search_queries, statement_queries, share_queries)  # the modules whose functions ``Explorer.ask`` answers
 
 
 class Explorer:
