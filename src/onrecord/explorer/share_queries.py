@@ -14,7 +14,8 @@ WITH mine AS (
   GROUP BY substr(a.published, 1, 7), coalesce(s.cue_class, 'unknown')),
 corpus AS (
   SELECT substr(published, 1, 7) AS month, sum(n_statements) AS total FROM articles
-  WHERE substr(published, 1, 7) IN (SELECT month FROM mine)
+  WHERE published >= (SELECT min(month) FROM mine) AND published <= (SELECT max(month) FROM mine) || '-99'
+    AND substr(published, 1, 7) IN (SELECT month FROM mine)
   GROUP BY substr(published, 1, 7))
 SELECT m.month, m.cue_class, m.n, c.total, CAST(m.n AS DOUBLE PRECISION) / nullif(c.total, 0)
 FROM mine m JOIN corpus c ON c.month = m.month
@@ -24,5 +25,6 @@ ORDER BY m.month, m.cue_class"""
 def speaker_month_shares(db: Database, speaker_id: int) -> list[tuple[str, str, int, int, float | None]]:
     """(month ``YYYY-MM``, cue class, the speaker's statements, all statements that month, share)
     for every month the speaker was published in; the per-month corpus total counts the
-    statements of the articles published that month."""
+    statements of the articles published that month (``articles.n_statements``, read through the
+    ``published`` index between the speaker's first and last month)."""
     return [(m, c, int(n), int(t), None if s is None else float(s)) for m, c, n, t, s in db.query(_SQL, (speaker_id,))]
