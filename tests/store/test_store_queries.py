@@ -292,7 +292,7 @@ def test_cli_csv_neutralises_spreadsheet_formulas(tmp_path, fake):
 def test_outlets_lists_every_outlet_most_statements_first(db):
     rows = as_json("outlets", "--db", db)
     assert rows and set(rows[0]) == {"outlet", "bias", "articles", "statements", "own_voice",
-                                     "first_published", "last_published"}
+                                     "first_published", "last_published", "sections", "filed_as"}
     assert [r["statements"] for r in rows] == sorted((r["statements"] for r in rows), reverse=True)
     assert sum(r["articles"] for r in rows) >= len(rows)
     code, out = cli("outlets", "--db", db, "--bias", "sideways")
