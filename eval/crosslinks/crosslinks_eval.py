@@ -1,6 +1,6 @@
 """Hand-check of cross-article links (issue 10): draw a sample, show it for judging, score it.
 
-    python eval/crosslinks/crosslinks_eval.py sample DB sample.tsv [--n 120] [--seed S]
+    python eval/crosslinks/crosslinks_eval.py sample DB sample.tsv [--n 120] [--seed S] [--exclude OLD.tsv ...]
     python eval/crosslinks/crosslinks_eval.py show DB sample.tsv      # both statements, to read (not saved)
     python eval/crosslinks/crosslinks_eval.py score sample.tsv
 
@@ -30,8 +30,15 @@ _LINKS = (
     "ORDER BY fa.ext_id, f.cue_start, ta.ext_id, t.cue_start")
 
 
-def sample(db: str, out: str, n: int, seed: str) -> None:
-    rows = sqlite3.connect(db).execute(_LINKS).fetchall()
+def _key(values) -> tuple[str, ...]:
+    """A link's identity: both statements (article id, cue and content offsets)."""
+    return tuple(str(v if v is not None else "") for v in values[:6])
+
+
+def sample(db: str, out: str, n: int, seed: str, exclude: list[str] = ()) -> None:
+    """Draw ``n`` links not judged in any of the ``exclude`` files (a fresh sample)."""
+    judged = {_key([r[c] for c in COLUMNS[:6]]) for path in exclude for r in _read(path)}
+    rows = [r for r in sqlite3.connect(db).execute(_LINKS).fetchall() if _key(r) not in judged]
     picked = rows if len(rows) <= n else random.Random(seed).sample(rows, n)
     picked.sort()
     with open(out, "w", newline="", encoding="utf-8") as f:
@@ -88,11 +95,12 @@ def main() -> None:
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("sample"); s.add_argument("db"); s.add_argument("out")
     s.add_argument("--n", type=int, default=120); s.add_argument("--seed", default="onrecord-crosslinks-1")
+    s.add_argument("--exclude", nargs="*", default=[], help="judged samples whose links are left out")
     s2 = sub.add_parser("show"); s2.add_argument("db"); s2.add_argument("tsv")
     s3 = sub.add_parser("score"); s3.add_argument("tsv")
     a = p.parse_args()
     if a.cmd == "sample":
-        sample(a.db, a.out, a.n, a.seed)
+        sample(a.db, a.out, a.n, a.seed, a.exclude)
     elif a.cmd == "show":
         show(a.db, a.tsv)
     else:
