@@ -125,6 +125,9 @@ def scenarios(db: Path, seed: int) -> dict[str, list[str]]:
     top = speakers[:300]
     biases = ["", "&bias=left", "&bias=center", "&bias=right"]
 
+    other = random.Random(seed + 100)  # its own draw: the older scenarios keep their URLs
+    searches = [(other.choice(WORDS), other.choice(biases)) for _ in range(400)]
+
     def speaker() -> int:
         return top[min(int(rnd.expovariate(1 / 40)), len(top) - 1)]
 
@@ -135,6 +138,9 @@ def scenarios(db: Path, seed: int) -> dict[str, list[str]]:
                             f"/api/speakers/{speaker()}/statements?limit=50",
                             f"/api/articles/{rnd.randint(1, max_article)}",
                             f"/api/speakers/{speaker()}"]) for _ in range(400)],
+        # the same searches as JSON, without and with facet counts (a baseline in the same run)
+        "api-search": [f"/api/search?q={quote_plus(w)}{b}&limit=20" for w, b in searches],
+        "api-facets": [f"/api/search?q={quote_plus(w)}{b}&limit=20&facets=true" for w, b in searches],
     }
 
 
@@ -303,7 +309,7 @@ def main() -> None:
     r.add_argument("--max-requests", type=int, default=20000)
     r.add_argument("--cache-ttl", type=float, default=300.0)
     r.add_argument("--cold", type=int, default=0, help="also time this many uncached URLs per scenario")
-    r.add_argument("--scenarios", nargs="+", default=["speaker", "search", "api"])
+    r.add_argument("--scenarios", nargs="+", default=["speaker", "search", "api", "api-search", "api-facets"])
     r.add_argument("--seed", type=int, default=7)
     r.add_argument("--client", choices=["raw", "httpx"], default="raw",
                    help="raw: a minimal asyncio HTTP/1.1 client (cheap); httpx: httpx.AsyncClient")
