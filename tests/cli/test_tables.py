@@ -100,7 +100,7 @@ KNOWN_HEADER_WORDS = {w for c in (
     "date actors recipients trigger place sentence group_reports first_date n_reports first_title neutral "
     "id as_written class when replies_to event_id local_id event_date date_from quad modes contexts aux "
     "statement_local_id geonameid place_country latitude longitude reported_by confidence group_key "
-    "group_outlets last_date n_articles statement_ids event_ids outlets_list").split() for w in c.split("_")}
+    "group_outlets last_date n_articles statement_ids event_ids outlets_list sections filed_as").split() for w in c.split("_")}
 
 
 def check_width(out: str, width: int) -> None:
