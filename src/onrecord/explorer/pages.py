@@ -126,7 +126,8 @@ def _search_extras(request: Request, ex: Explorer, f: Filters, results: Page, fo
                    ctx: dict[str, Any]) -> Page:
     """Facets over all matches into ``ctx``; the results with their matched words marked."""
     if results.total:
-        ctx["facets"] = facet_links(ex.ask("facets", f), form, lambda **p: _url_with(request, **p))
+        chosen = {k: ids for k, ids in (("speaker", f.speaker), ("outlet", f.outlet)) if ids}
+        ctx["facets"] = facet_links(ex.ask("facets", f), form, lambda **p: _url_with(request, **p), chosen)
     if not f.q:
         return results
     ids = tuple(r[results.columns.index("statement_id")] for r in results.rows)

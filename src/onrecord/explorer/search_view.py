@@ -52,19 +52,24 @@ def marked_page(page: Page, found: Mapping[int, tuple[list, list]]) -> Page:
 
 
 def facet_links(facets: Mapping[str, Mapping[str, Any]], form: Mapping[str, Any],
-                url: Callable[..., str]) -> list[dict[str, Any]]:
+                url: Callable[..., str], chosen: Mapping[str, Iterable[Any]] | None = None) -> list[dict[str, Any]]:
     """The facets as the page shows them: each value with the URL that adds its filter (this
-    page's URL with the filter set, first page), whether it is the filter in use, and a link
-    that drops the facet's filter when one is set."""
+    page's URL with the filter set, first page), whether it is the filter in use (``chosen``: the
+    ids a speaker or outlet name stands for), and a link that drops the facet's filter when one is set."""
+    picked = {k: {str(v) for v in vs} for k, vs in (chosen or {}).items()}
+
+    def in_use(key: str, value: Any) -> bool:
+        return str(value) in picked.get(key, {str(form.get(key) or "")})
+
     out = []
     for name, facet in facets.items():
         values, keys = [], set()
         for v in facet["values"]:
             narrow = v["filter"]
             keys |= set(narrow or ())
-            active = bool(narrow) and all(str(form.get(k) or "") == str(x) for k, x in narrow.items())
+            active = bool(narrow) and all(in_use(k, x) for k, x in narrow.items())
             values.append({**v, "url": url(**narrow, offset=None) if narrow else None, "active": active})
-        in_use = [k for k in sorted(keys) if form.get(k)]
+        set_keys = [k for k in sorted(keys) if form.get(k)]
         out.append({"name": name, "title": TITLES.get(name, name), "values": values, "others": facet["others"],
-                    "clear_url": url(**{k: None for k in in_use}, offset=None) if in_use else None})
+                    "clear_url": url(**{k: None for k in set_keys}, offset=None) if set_keys else None})
     return out
