@@ -13,10 +13,7 @@ WITH mine AS (
   WHERE s.speaker_entity_id = ? AND a.published IS NOT NULL
   GROUP BY substr(a.published, 1, 7), coalesce(s.cue_class, 'unknown')),
 corpus AS (
-  SELECT substr(published, 1, 7) AS month, sum(n_statements) AS total FROM articles
-  WHERE published >= (SELECT min(month) FROM mine) AND published <= (SELECT max(month) FROM mine) || '-99'
-    AND substr(published, 1, 7) IN (SELECT month FROM mine)
-  GROUP BY substr(published, 1, 7))
+  SELECT month, statements AS total FROM month_totals WHERE month IN (SELECT month FROM mine))
 SELECT m.month, m.cue_class, m.n, c.total, CAST(m.n AS DOUBLE PRECISION) / nullif(c.total, 0)
 FROM mine m JOIN corpus c ON c.month = m.month
 ORDER BY m.month, m.cue_class"""
@@ -24,7 +21,7 @@ ORDER BY m.month, m.cue_class"""
 
 def speaker_month_shares(db: Database, speaker_id: int) -> list[tuple[str, str, int, int, float | None]]:
     """(month ``YYYY-MM``, cue class, the speaker's statements, all statements that month, share)
-    for every month the speaker was published in; the per-month corpus total counts the
-    statements of the articles published that month (``articles.n_statements``, read through the
-    ``published`` index between the speaker's first and last month)."""
+    for every month the speaker was published in; the per-month corpus total is the statements
+    of the articles published that month, read from ``month_totals`` (kept by triggers on
+    articles, schema 10)."""
     return [(m, c, int(n), int(t), None if s is None else float(s)) for m, c, n, t, s in db.query(_SQL, (speaker_id,))]
