@@ -363,9 +363,10 @@ def article(db: Database, article_id: int) -> dict[str, Any]:
 # -- speakers --------------------------------------------------------------------------------------
 
 def speakers(db: Database, name: str = "", *, limit: int = 50, offset: int = 0) -> Page:
-    """Speakers by number of statements (groups and documents are not ranked); ``name`` finds
-    entities by any alias or registry name, or a part of their name (groups included)."""
-    where, params = "s.speaker_entity_id IS NOT NULL", []
+    """Speakers by number of statements (``speaker_totals``; groups and documents are not
+    ranked); ``name`` finds entities by any alias or registry name, or a part of their name
+    (groups included)."""
+    where, params = "", []
     if name.strip():
         ids = [e[0] for e in find_entities(db, name)]
         like = f"%{name.strip().lower()}%"
@@ -374,38 +375,37 @@ def speakers(db: Database, name: str = "", *, limit: int = 50, offset: int = 0) 
             return Page(f"Speakers matching {name!r}", ["speaker_id", "speaker", "type", "statements"],
                         [], 0, limit, offset)
         ids = tuple(dict.fromkeys(ids))
-        where += f" AND s.speaker_entity_id IN ({_marks(ids)})"
-        params += ids
+        where, params = f"WHERE t.speaker_entity_id IN ({_marks(ids)})", list(ids)
     else:
-        where += f" AND s.speaker_entity_id IN (SELECT id FROM entities WHERE type {NOT_GROUP_SQL})"
-    total = int(db.scalar(f"SELECT count(DISTINCT s.speaker_entity_id) FROM statements s WHERE {where}", params))
+        where = f"WHERE e.type {NOT_GROUP_SQL}"
+    body = f"FROM speaker_totals t JOIN entities e ON e.id = t.speaker_entity_id {where}"
+    total = int(db.scalar(f"SELECT count(*) {body}", params))
     cols, rows = db.query_table(
-        "SELECT e.id AS speaker_id, e.name AS speaker, e.type AS type, c.n AS statements FROM "
-        f"(SELECT s.speaker_entity_id AS id, count(*) AS n FROM statements s WHERE {where} "
-        "GROUP BY s.speaker_entity_id) c JOIN entities e ON e.id = c.id "
-        "ORDER BY c.n DESC, e.name LIMIT ? OFFSET ?", (*params, limit, offset))
+        f"SELECT e.id AS speaker_id, e.name AS speaker, e.type AS type, t.statements AS statements {body} "
+        "ORDER BY t.statements DESC, e.name LIMIT ? OFFSET ?", (*params, limit, offset))
     return Page(f"Speakers matching {name!r}" if name.strip() else "Speakers", cols, rows, total, limit, offset)
 
 
 def speaker_profile(db: Database, speaker_id: int) -> dict[str, Any]:
-    """Everything the speaker page charts, from one pass over the speaker's statements grouped by
-    article and cue class: ``summary``, ``timeline`` (day, class, n) and ``outlets`` (id, name,
-    bias, class, n)."""
+    """Everything the speaker page charts, from the speaker's aggregates (``speaker_stats``:
+    statements per day, outlet, bias and cue class; ``speaker_totals``): ``summary``,
+    ``timeline`` (day, class, n) and ``outlets`` (id, name, bias, class, n)."""
     rows = db.query(
-        "SELECT x.article_id, a.published, a.outlet_id, coalesce(o.name, a.outlet), a.bias, x.cue_class, x.n "
-        "FROM (SELECT article_id, cue_class, count(*) AS n FROM statements WHERE speaker_entity_id = ? "
-        "GROUP BY article_id, cue_class) x JOIN articles a ON a.id = x.article_id "
-        "LEFT JOIN entities o ON o.id = a.outlet_id", (speaker_id,))
+        "SELECT st.day, st.outlet_id, o.name, st.bias, st.cue_class, st.statements FROM speaker_stats st "
+        "LEFT JOIN entities o ON o.id = st.outlet_id WHERE st.speaker_entity_id = ?", (speaker_id,))
+    totals = db.query("SELECT statements, articles FROM speaker_totals WHERE speaker_entity_id = ?", (speaker_id,))
     days: dict[tuple, int] = {}
     outlets: dict[tuple, int] = {}
     bias: dict[tuple, str | None] = {}
-    dates = [r[1] for r in rows if r[1]]
-    for _aid, published, oid, name, b, cls, n in rows:
-        days[(published, cls)] = days.get((published, cls), 0) + n
+    for day, oid, name, b, cls, n in rows:
+        day, oid, b, cls = day or None, oid or None, b or None, cls or None
+        days[(day, cls)] = days.get((day, cls), 0) + n
         outlets[(oid, name, cls)] = outlets.get((oid, name, cls), 0) + n
         bias[(oid, name)] = max(filter(None, (bias.get((oid, name)), b)), default=None)
-    summary = {"statements": sum(r[6] for r in rows), "articles": len({r[0] for r in rows}),
-               "outlets": len({r[2] for r in rows if r[2] is not None}),
+    dates = [d for d, _ in days if d]
+    statements, articles = (int(totals[0][0]), int(totals[0][1])) if totals else (0, 0)
+    summary = {"statements": statements, "articles": articles,
+               "outlets": len({oid for oid, _, _ in outlets if oid is not None}),
                "first_published": min(dates, default=None), "last_published": max(dates, default=None)}
     timeline = sorted(((d, c, n) for (d, c), n in days.items()), key=lambda r: (r[0] or "", r[1] or ""))
     return {"summary": summary, "timeline": timeline,
