@@ -386,41 +386,6 @@ def speakers(db: Database, name: str = "", *, limit: int = 50, offset: int = 0) 
     return Page(f"Speakers matching {name!r}" if name.strip() else "Speakers", cols, rows, total, limit, offset)
 
 
-def speaker_profile(db: Database, speaker_id: int) -> dict[str, Any]:
-    """Everything the speaker page charts, from the speaker's aggregates (``speaker_stats``:
-    statements per day, outlet, bias and cue class; ``speaker_totals``): ``summary``,
-    ``timeline`` (day, class, n) and ``outlets`` (id, name, bias, class, n)."""
-    rows = db.query(
-        "SELECT st.day, st.outlet_id, o.name, st.bias, st.cue_class, st.statements FROM speaker_stats st "
-        "LEFT JOIN entities o ON o.id = st.outlet_id WHERE st.speaker_entity_id = ?", (speaker_id,))
-    totals = db.query("SELECT statements, articles FROM speaker_totals WHERE speaker_entity_id = ?", (speaker_id,))
-    days: dict[tuple, int] = {}
-    outlets: dict[tuple, int] = {}
-    bias: dict[tuple, str | None] = {}
-    for day, oid, name, b, cls, n in rows:
-        day, oid, b, cls = day or None, oid or None, b or None, cls or None
-        days[(day, cls)] = days.get((day, cls), 0) + n
-        outlets[(oid, name, cls)] = outlets.get((oid, name, cls), 0) + n
-        bias[(oid, name)] = max(filter(None, (bias.get((oid, name)), b)), default=None)
-    dates = [d for d, _ in days if d]
-    statements, articles = (int(totals[0][0]), int(totals[0][1])) if totals else (0, 0)
-    summary = {"statements": statements, "articles": articles,
-               "outlets": len({oid for oid, _, _ in outlets if oid is not None}),
-               "first_published": min(dates, default=None), "last_published": max(dates, default=None)}
-    timeline = sorted(((d, c, n) for (d, c), n in days.items()), key=lambda r: (r[0] or "", r[1] or ""))
-    return {"summary": summary, "timeline": timeline,
-            "outlets": [(oid, name, bias[(oid, name)], cls, n) for (oid, name, cls), n in outlets.items()]}
-
-
-def speaker_summary(db: Database, speaker_id: int) -> dict[str, Any]:
-    return speaker_profile(db, speaker_id)["summary"]
-
-
-def speaker_timeline(db: Database, speaker_id: int) -> list[tuple[str | None, str | None, int]]:
-    """(published day, cue class, statements) for everything the speaker said."""
-    return speaker_profile(db, speaker_id)["timeline"]
-
-
 def _pivot(rows: list[tuple], key_width: int, title: str, key_columns: list[str],
            limit: int, offset: int) -> Page:
     """Rows (key..., class, n) -> one row per key with a total and a column per cue class."""
@@ -436,13 +401,8 @@ def _pivot(rows: list[tuple], key_width: int, title: str, key_columns: list[str]
 
 
 def outlets_pivot(rows: list[tuple], *, limit: int = 50, offset: int = 0) -> Page:
-    """``speaker_profile(...)["outlets"]`` as a table: one row per outlet, a column per cue class."""
+    """Rows (outlet id, name, bias, cue class, n) as a table: one row per outlet, a column per cue class."""
     return _pivot(rows, 3, "Outlets quoting them", ["outlet_id", "outlet", "bias"], limit, offset)
-
-
-def speaker_outlets(db: Database, speaker_id: int, *, limit: int = 50, offset: int = 0) -> Page:
-    """The outlets that quote a speaker, with the cue classes they use."""
-    return outlets_pivot(speaker_profile(db, speaker_id)["outlets"], limit=limit, offset=offset)
 
 
 def speaker_replies(db: Database, speaker_id: int, *, direction: str = "to_them",

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from onrecord.explorer import crosslink_queries, event_queries, metadata_filters, queries, search_queries
-from onrecord.explorer import share_queries, statement_queries
+from onrecord.explorer import share_queries, speaker_queries, statement_queries
 from onrecord.explorer.cache import TTLCache
 from onrecord.explorer.connection import ReadOnlyCorpus
 from onrecord.store.errors import UnknownName
@@ -14,7 +14,7 @@ from onrecord.store.evidence import evidence_filter
 from onrecord.store.modality import modality_filter
 
 QUESTIONS = (queries, event_queries, crosslink_queries, metadata_filters,
-             search_queries, statement_queries, share_queries)  # the modules whose functions ``Explorer.ask`` answers
+             search_queries, statement_queries, share_queries, speaker_queries)  # the modules whose functions ``Explorer.ask`` answers
 
 
 class Explorer:
@@ -56,13 +56,13 @@ class Explorer:
         return replace(f, speaker=speakers, outlet=self.ask("resolve_entities", outlet, kind="outlet"))
 
     def speaker_summary(self, speaker_id: int) -> dict[str, Any]:
-        return self.ask("speaker_profile", speaker_id)["summary"]
+        return self.ask("speaker_summary", speaker_id)
 
     def speaker_timeline(self, speaker_id: int) -> list[tuple]:
-        return self.ask("speaker_profile", speaker_id)["timeline"]
+        return self.ask("speaker_timeline", speaker_id)
 
     def speaker_outlets(self, speaker_id: int, *, limit: int = 50, offset: int = 0) -> queries.Page:
-        return queries.outlets_pivot(self.ask("speaker_profile", speaker_id)["outlets"], limit=limit, offset=offset)
+        return queries.outlets_pivot(self.ask("speaker_outlet_rows", speaker_id), limit=limit, offset=offset)
 
     def profile_shares(self, outlet_id: int) -> dict[str, dict[str, float]]:
         """Cue-class shares of this outlet, the corpus and each bias group."""

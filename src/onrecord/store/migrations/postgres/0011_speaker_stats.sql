@@ -5,6 +5,8 @@
 -- (outlet 0).  Writers hold the schema's advisory write lock, so the upserts never deadlock.
 DROP INDEX IF EXISTS statements_speaker;
 CREATE INDEX IF NOT EXISTS statements_speaker_article ON statements(speaker_entity_id, article_id);
+-- "Who replies to them" starts from the speaker's statements and looks up replies by target.
+CREATE INDEX IF NOT EXISTS replies_target ON replies(target_statement_id);
 
 CREATE TABLE speaker_stats (
     speaker_entity_id BIGINT NOT NULL,

@@ -4,6 +4,8 @@
 -- merges and clean-ups); an unknown day, outlet, bias or cue class is stored as '' (outlet 0).
 DROP INDEX IF EXISTS statements_speaker;
 CREATE INDEX IF NOT EXISTS statements_speaker_article ON statements(speaker_entity_id, article_id);
+-- "Who replies to them" starts from the speaker's statements and looks up replies by target.
+CREATE INDEX IF NOT EXISTS replies_target ON replies(target_statement_id);
 
 CREATE TABLE speaker_stats (
     speaker_entity_id INTEGER NOT NULL,
