@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 
 import click
 
@@ -31,10 +32,12 @@ def is_loopback(host: str) -> bool:
 @click.option("--base-url", default=None, metavar="URL",
               help="Public address of the explorer (https://example.org/onrecord) for the API's next "
                    "links; without it they are relative. Links never come from the Host header.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (each with its own connections and answer cache); about one per core.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="info", show_default=True)
 def serve_command(db: str, host: str, port: int, cache_ttl: float, base_url: str | None,
-                  log_level: str) -> None:
+                  workers: int, log_level: str) -> None:
     """Browse the corpus in a web browser: articles with highlighted attributions, speakers,
     quotes, outlets, search and a network view; JSON API with docs at /docs."""
     try:
@@ -55,7 +58,14 @@ def serve_command(db: str, host: str, port: int, cache_ttl: float, base_url: str
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"onrecord explorer on http://{shown}:{port}/ (read-only; API docs at /docs); Ctrl+C stops it",
                err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+        return
+    from onrecord.explorer.workers import FACTORY, settings_environment
+
+    os.environ.update(settings_environment(db, cache_ttl=cache_ttl, allowed_hosts=allowed, base_url=base_url))
+    uvicorn.run(FACTORY, factory=True, workers=workers, host=host, port=port, log_level=log_level,
+                access_log=log_level == "debug")
 
 
 def _checked_base(url: str | None) -> str | None:
