@@ -258,6 +258,9 @@ def statements(db: Database, f: Filters, *, limit: int = 50, offset: int = 0,
         total = _count(db, f, fts_query)
         sql = _statement_sql(db, f, fts_query)
         body, params = sql.from_where(_NAMES)
+        if len(f.speaker) == 1 and not (order == "relevance" and sql.rank):
+            cols, rows = _dated_first(db, body, params, order == "oldest", limit, offset)
+            return Page(title or _search_title(f), cols, rows, total, limit, offset)
         if order == "oldest":
             order_by = "a.published IS NULL, a.published, s.id"
         elif order == "relevance" and sql.rank:
@@ -271,6 +274,25 @@ def statements(db: Database, f: Filters, *, limit: int = 50, offset: int = 0,
         return Page(title or _search_title(f), cols, rows, total, limit, offset)
 
     return _with_fts_fallback(db, f, run)
+
+
+def _dated_first(db: Database, body: str, params: list[Any], oldest: bool, limit: int,
+                 offset: int) -> tuple[list[str], list[tuple]]:
+    """One speaker's statements by date (oldest or newest first), undated ones last, read in the
+    order of the ``statements_speaker_published`` index so a page costs its own rows."""
+    where = " AND " if " WHERE " in body else " WHERE "
+    way = "" if oldest else " DESC"
+    cols, rows = db.query_table(
+        f"SELECT {STATEMENT_COLUMNS} {body}{where}s.published IS NOT NULL "
+        f"ORDER BY s.published{way}, s.id{way} LIMIT ? OFFSET ?", (*params, limit, offset))
+    if len(rows) == limit:
+        return cols, rows
+    dated = offset + len(rows) if rows else int(db.scalar(
+        f"SELECT count(*) {body}{where}s.published IS NOT NULL", params))
+    _, undated = db.query_table(
+        f"SELECT {STATEMENT_COLUMNS} {body}{where}s.published IS NULL ORDER BY s.id{way} LIMIT ? OFFSET ?",
+        (*params, limit - len(rows), max(0, offset - dated)))
+    return cols, rows + undated
 
 
 def _search_title(f: Filters) -> str:

@@ -189,7 +189,8 @@ class Writer:
         store_authors(db, article_id, meta.authors)
         local_entities = self._article_entities(article_id, art)
         names = {ent.id: ent.name for ent in art.entities}
-        ids = {st.id: self._statement(article_id, st, local_entities, names) for st in art.statements}
+        ids = {st.id: self._statement(article_id, st, local_entities, names, meta.published)
+               for st in art.statements}
         replies = [(ids[st.id], ids[r.statement], r.type)
                    for st in art.statements for r in st.replies_to if r.statement in ids]
         db.executemany("INSERT INTO replies (statement_id, target_statement_id, type) VALUES (?, ?, ?) "
@@ -213,7 +214,7 @@ class Writer:
         return resolved
 
     def _statement(self, article_id: int, st: Statement, local_entities: dict[str, int | None],
-                   names: dict[str, str]) -> int:
+                   names: dict[str, str], published: str | None) -> int:
         sp = st.speaker
         speaker_id = None
         if sp is not None:
@@ -233,8 +234,8 @@ class Writer:
             "cue, cue_start, cue_end, cue_lemma, cue_class, kind, "
             "content, content_start, content_end, content2, content2_start, content2_end, "
             "parent_local_id, time_text, time_value, time_granularity, time_start, time_end, quote_id, "
-            "modality_negated, modality_hypothetical, modality_future, modality_question, modality_kind) "
-            f"VALUES ({', '.join('?' * 37)}) RETURNING id",
+            "modality_negated, modality_hypothetical, modality_future, modality_question, modality_kind, "
+            f"published) VALUES ({', '.join('?' * 38)}) RETURNING id",
             (article_id, st.id, sp.text if sp else None, sp.start if sp else None,
              sp.end if sp else None, sp.name if sp else None, speaker_id,
              sp.resolution if sp else None, ante.start if ante else None, ante.end if ante else None,
@@ -245,7 +246,7 @@ class Writer:
              c2.text if c2 else None, c2.start if c2 else None, c2.end if c2 else None,
              st.parent, t.text if t else None, t.value if t else None,
              t.granularity if t else None, t.start if t else None, t.end if t else None, qid,
-             *_modality_row(st.modality))))
+             *_modality_row(st.modality), published)))
 
     def _quote(self, st: Statement) -> str | None:
         text = quote_text(st.content.text, st.kind)
