@@ -1,4 +1,4 @@
-"""Per-speaker aggregates (schema 11): speaker_stats and speaker_totals equal what the statements
+"""Per-speaker aggregates (schema 11): speaker_months, speaker_outlets and speaker_totals equal what the statements
 hold after an ingest, an entity merge, a statement's speaker or cue class changing, an article's
 date and outlet changing and statements deleted, on SQLite and PostgreSQL."""
 
@@ -11,19 +11,24 @@ import pytest
 from onrecord.store import IngestOptions, connect, ingest
 from onrecord.store.migrate import migrate
 
-STATS = ("SELECT speaker_entity_id, day, outlet_id, bias, cue_class, statements FROM speaker_stats "
-         "ORDER BY 1, 2, 3, 4, 5")
-STATS_EXPECTED = (
-    "SELECT s.speaker_entity_id, coalesce(a.published, ''), coalesce(a.outlet_id, 0), coalesce(a.bias, ''), "
-    "coalesce(s.cue_class, ''), count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
-    "WHERE s.speaker_entity_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5")
+MONTHS = "SELECT speaker_entity_id, month, cue_class, statements FROM speaker_months ORDER BY 1, 2, 3"
+MONTHS_EXPECTED = (
+    "SELECT s.speaker_entity_id, coalesce(substr(a.published, 1, 7), ''), coalesce(s.cue_class, ''), count(*) "
+    "FROM statements s JOIN articles a ON a.id = s.article_id "
+    "WHERE s.speaker_entity_id IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+OUTLETS = "SELECT speaker_entity_id, outlet_id, bias, cue_class, statements FROM speaker_outlets ORDER BY 1, 2, 3, 4"
+OUTLETS_EXPECTED = (
+    "SELECT s.speaker_entity_id, coalesce(a.outlet_id, 0), coalesce(a.bias, ''), coalesce(s.cue_class, ''), "
+    "count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
+    "WHERE s.speaker_entity_id IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4")
 TOTALS = "SELECT speaker_entity_id, statements, articles FROM speaker_totals ORDER BY 1"
 TOTALS_EXPECTED = ("SELECT speaker_entity_id, count(*), count(DISTINCT article_id) FROM statements "
                    "WHERE speaker_entity_id IS NOT NULL GROUP BY 1 ORDER BY 1")
 
 
 def _assert_exact(db) -> None:
-    assert [tuple(r) for r in db.query(STATS)] == [tuple(r) for r in db.query(STATS_EXPECTED)]
+    assert [tuple(r) for r in db.query(MONTHS)] == [tuple(r) for r in db.query(MONTHS_EXPECTED)]
+    assert [tuple(r) for r in db.query(OUTLETS)] == [tuple(r) for r in db.query(OUTLETS_EXPECTED)]
     assert [tuple(r) for r in db.query(TOTALS)] == [tuple(r) for r in db.query(TOTALS_EXPECTED)]
 
 
@@ -54,7 +59,8 @@ def _exercise(target: str) -> None:
                        "(SELECT id FROM statements WHERE article_id = ?)", (one[1],))
             db.execute("DELETE FROM statements WHERE article_id = ?", (one[1],))
         _assert_exact(db)
-        assert db.scalar("SELECT count(*) FROM speaker_stats WHERE statements <= 0") == 0
+        for table in ("speaker_months", "speaker_outlets", "speaker_totals"):
+            assert db.scalar(f"SELECT count(*) FROM {table} WHERE statements <= 0") == 0
     finally:
         db.close()
 
@@ -78,7 +84,8 @@ def test_migration_counts_existing_statements(tmp_path, evidence_file, fake):
     con = sqlite3.connect(target)
     for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%speaker_stats%'"):
         con.execute(f"DROP TRIGGER {name}")
-    con.execute("DROP TABLE speaker_stats")
+    con.execute("DROP TABLE speaker_months")
+    con.execute("DROP TABLE speaker_outlets")
     con.execute("DROP TABLE speaker_totals")
     con.execute("DELETE FROM schema_version WHERE version = 11")
     con.commit()

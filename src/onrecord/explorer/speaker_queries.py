@@ -1,6 +1,6 @@
-"""What the speaker page charts, read from the speaker's aggregates (``speaker_stats``: statements
-per day, outlet, bias and cue class; ``speaker_totals``: statements and articles), so its cost
-follows the number of days and outlets a speaker has, not the number of statements."""
+"""What the speaker page charts, read from the speaker's aggregates (``speaker_months``,
+``speaker_outlets``, ``speaker_totals``) and the date index of their statements, so its cost
+follows the months and outlets a speaker has, not the number of statements."""
 
 from __future__ import annotations
 
@@ -15,27 +15,30 @@ __all__ = ["speaker_summary", "speaker_timeline", "speaker_outlet_rows", "speake
 def speaker_summary(db: Database, speaker_id: int) -> dict[str, Any]:
     """Statements, articles, outlets and the first and last day a speaker was published."""
     totals = db.query("SELECT statements, articles FROM speaker_totals WHERE speaker_entity_id = ?", (speaker_id,))
-    first, last, outlets = db.query(
-        "SELECT min(nullif(day, '')), max(nullif(day, '')), count(DISTINCT nullif(outlet_id, 0)) "
-        "FROM speaker_stats WHERE speaker_entity_id = ?", (speaker_id,))[0]
+    first, last = db.query(  # two seeks in statements_speaker_published
+        "SELECT (SELECT min(published) FROM statements WHERE speaker_entity_id = ? AND published IS NOT NULL), "
+        "(SELECT max(published) FROM statements WHERE speaker_entity_id = ?)", (speaker_id, speaker_id))[0]
+    outlets = db.scalar("SELECT count(DISTINCT outlet_id) FROM speaker_outlets "
+                        "WHERE speaker_entity_id = ? AND outlet_id <> 0", (speaker_id,))
     statements, articles = (int(totals[0][0]), int(totals[0][1])) if totals else (0, 0)
     return {"statements": statements, "articles": articles, "outlets": int(outlets or 0),
             "first_published": first, "last_published": last}
 
 
 def speaker_timeline(db: Database, speaker_id: int) -> list[tuple[str | None, str | None, int]]:
-    """(published day, cue class, statements) for everything the speaker said, by day."""
+    """(published day, cue class, statements) for everything the speaker said, by day (from the
+    statements themselves, in date order: the one view the aggregates do not hold)."""
     rows = db.query(
-        "SELECT nullif(day, ''), nullif(cue_class, ''), sum(statements) FROM speaker_stats "
-        "WHERE speaker_entity_id = ? GROUP BY day, cue_class ORDER BY day, cue_class", (speaker_id,))
-    return [(d, c, int(n)) for d, c, n in rows]
+        "SELECT published, cue_class, count(*) FROM statements WHERE speaker_entity_id = ? "
+        "GROUP BY published, cue_class", (speaker_id,))
+    return sorted(((d, c, int(n)) for d, c, n in rows), key=lambda r: (r[0] or "", r[1] or ""))
 
 
 def speaker_outlet_rows(db: Database, speaker_id: int) -> list[tuple]:
     """(outlet id, outlet, bias, cue class, statements) of the outlets that quote a speaker."""
     rows = db.query(
         "SELECT nullif(st.outlet_id, 0), o.name, max(nullif(st.bias, '')), nullif(st.cue_class, ''), "
-        "sum(st.statements) FROM speaker_stats st LEFT JOIN entities o ON o.id = st.outlet_id "
+        "sum(st.statements) FROM speaker_outlets st LEFT JOIN entities o ON o.id = st.outlet_id "
         "WHERE st.speaker_entity_id = ? GROUP BY st.outlet_id, o.name, st.cue_class", (speaker_id,))
     return [(oid, name, bias, cls, int(n)) for oid, name, bias, cls, n in rows]
 

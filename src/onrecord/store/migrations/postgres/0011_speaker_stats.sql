@@ -1,21 +1,30 @@
 -- onrecord corpus store, schema 11 (postgres): per-speaker aggregates (issue 12).  The speaker
--- page, its timeline and the speaker ranking read these instead of a pass over a speaker's
--- statements.  Triggers on statements and articles keep them exact under every write (ingest,
--- load, entity merges and clean-ups); an unknown day, outlet, bias or cue class is stored as ''
--- (outlet 0).  Writers hold the schema's advisory write lock, so the upserts never deadlock.
+-- page, its timeline shares and the speaker ranking read these instead of a pass over a speaker's
+-- statements: speaker_months (statements per month and cue class), speaker_outlets (per outlet,
+-- bias and cue class) and speaker_totals (statements, distinct articles).  Triggers on
+-- statements and articles keep them exact under every write (ingest, load, entity merges and
+-- clean-ups); an unknown month, bias or cue class is stored as '', no outlet as 0.  Writers hold
+-- the schema's advisory write lock, so the upserts never deadlock.
 DROP INDEX IF EXISTS statements_speaker;
 CREATE INDEX IF NOT EXISTS statements_speaker_article ON statements(speaker_entity_id, article_id);
 -- "Who replies to them" starts from the speaker's statements and looks up replies by target.
 CREATE INDEX IF NOT EXISTS replies_target ON replies(target_statement_id);
 
-CREATE TABLE speaker_stats (
+CREATE TABLE speaker_months (
     speaker_entity_id BIGINT NOT NULL,
-    day               TEXT NOT NULL,
+    month             TEXT NOT NULL,
+    cue_class         TEXT NOT NULL,
+    statements        BIGINT NOT NULL,
+    PRIMARY KEY (speaker_entity_id, month, cue_class)
+);
+
+CREATE TABLE speaker_outlets (
+    speaker_entity_id BIGINT NOT NULL,
     outlet_id         BIGINT NOT NULL,
     bias              TEXT NOT NULL,
     cue_class         TEXT NOT NULL,
     statements        BIGINT NOT NULL,
-    PRIMARY KEY (speaker_entity_id, day, outlet_id, bias, cue_class)
+    PRIMARY KEY (speaker_entity_id, outlet_id, bias, cue_class)
 );
 
 CREATE TABLE speaker_totals (
@@ -25,11 +34,15 @@ CREATE TABLE speaker_totals (
 );
 CREATE INDEX speaker_totals_statements ON speaker_totals(statements);
 
-INSERT INTO speaker_stats (speaker_entity_id, day, outlet_id, bias, cue_class, statements)
-SELECT s.speaker_entity_id, coalesce(a.published, ''), coalesce(a.outlet_id, 0), coalesce(a.bias, ''),
-       coalesce(s.cue_class, ''), count(*)
+INSERT INTO speaker_months (speaker_entity_id, month, cue_class, statements)
+SELECT s.speaker_entity_id, coalesce(substr(a.published, 1, 7), ''), coalesce(s.cue_class, ''), count(*)
 FROM statements s JOIN articles a ON a.id = s.article_id
-WHERE s.speaker_entity_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
+WHERE s.speaker_entity_id IS NOT NULL GROUP BY 1, 2, 3;
+
+INSERT INTO speaker_outlets (speaker_entity_id, outlet_id, bias, cue_class, statements)
+SELECT s.speaker_entity_id, coalesce(a.outlet_id, 0), coalesce(a.bias, ''), coalesce(s.cue_class, ''), count(*)
+FROM statements s JOIN articles a ON a.id = s.article_id
+WHERE s.speaker_entity_id IS NOT NULL GROUP BY 1, 2, 3, 4;
 
 INSERT INTO speaker_totals (speaker_entity_id, statements, articles)
 SELECT speaker_entity_id, count(*), count(DISTINCT article_id) FROM statements
@@ -43,13 +56,18 @@ CREATE TYPE speaker_delta AS (speaker BIGINT, article BIGINT, cls TEXT, n INTEGE
 
 CREATE FUNCTION speaker_stats_apply(d speaker_delta[]) RETURNS void
 LANGUAGE sql AS $$
-    INSERT INTO speaker_stats (speaker_entity_id, day, outlet_id, bias, cue_class, statements)
-    SELECT x.speaker, coalesce(a.published, ''), coalesce(a.outlet_id, 0), coalesce(a.bias, ''),
-           coalesce(x.cls, ''), sum(x.n)
+    INSERT INTO speaker_months (speaker_entity_id, month, cue_class, statements)
+    SELECT x.speaker, coalesce(substr(a.published, 1, 7), ''), coalesce(x.cls, ''), sum(x.n)
     FROM unnest(d) x JOIN articles a ON a.id = x.article
-    GROUP BY 1, 2, 3, 4, 5 HAVING sum(x.n) <> 0
-    ON CONFLICT (speaker_entity_id, day, outlet_id, bias, cue_class)
-    DO UPDATE SET statements = speaker_stats.statements + excluded.statements;
+    GROUP BY 1, 2, 3 HAVING sum(x.n) <> 0
+    ON CONFLICT (speaker_entity_id, month, cue_class)
+    DO UPDATE SET statements = speaker_months.statements + excluded.statements;
+    INSERT INTO speaker_outlets (speaker_entity_id, outlet_id, bias, cue_class, statements)
+    SELECT x.speaker, coalesce(a.outlet_id, 0), coalesce(a.bias, ''), coalesce(x.cls, ''), sum(x.n)
+    FROM unnest(d) x JOIN articles a ON a.id = x.article
+    GROUP BY 1, 2, 3, 4 HAVING sum(x.n) <> 0
+    ON CONFLICT (speaker_entity_id, outlet_id, bias, cue_class)
+    DO UPDATE SET statements = speaker_outlets.statements + excluded.statements;
     -- A pair's statements now (the statement is done) minus its delta are its statements before.
     INSERT INTO speaker_totals (speaker_entity_id, statements, articles)
     SELECT speaker, sum(dn), sum((now_n > 0)::int - (now_n - dn > 0)::int)
@@ -59,7 +77,9 @@ LANGUAGE sql AS $$
     GROUP BY speaker
     ON CONFLICT (speaker_entity_id) DO UPDATE SET statements = speaker_totals.statements + excluded.statements,
                                                   articles = speaker_totals.articles + excluded.articles;
-    DELETE FROM speaker_stats WHERE statements <= 0
+    DELETE FROM speaker_months WHERE statements <= 0
+      AND speaker_entity_id IN (SELECT speaker FROM unnest(d) WHERE n < 0);
+    DELETE FROM speaker_outlets WHERE statements <= 0
       AND speaker_entity_id IN (SELECT speaker FROM unnest(d) WHERE n < 0);
     DELETE FROM speaker_totals WHERE statements <= 0
       AND speaker_entity_id IN (SELECT speaker FROM unnest(d) WHERE n < 0);
@@ -113,16 +133,25 @@ BEGIN
        AND OLD.bias IS NOT DISTINCT FROM NEW.bias THEN
         RETURN NULL;
     END IF;
-    INSERT INTO speaker_stats (speaker_entity_id, day, outlet_id, bias, cue_class, statements)
-    SELECT speaker_entity_id, k.day, k.outlet_id, k.bias, coalesce(cue_class, ''), k.sign * count(*)
-    FROM statements, (VALUES (coalesce(OLD.published, ''), coalesce(OLD.outlet_id, 0), coalesce(OLD.bias, ''), -1),
-                             (coalesce(NEW.published, ''), coalesce(NEW.outlet_id, 0), coalesce(NEW.bias, ''), 1))
-                     AS k(day, outlet_id, bias, sign)
+    INSERT INTO speaker_months (speaker_entity_id, month, cue_class, statements)
+    SELECT speaker_entity_id, k.month, coalesce(cue_class, ''), sum(k.sign)
+    FROM statements, (VALUES (coalesce(substr(OLD.published, 1, 7), ''), -1),
+                             (coalesce(substr(NEW.published, 1, 7), ''), 1)) AS k(month, sign)
     WHERE article_id = NEW.id AND speaker_entity_id IS NOT NULL
-    GROUP BY speaker_entity_id, k.day, k.outlet_id, k.bias, k.sign, coalesce(cue_class, '')
-    ON CONFLICT (speaker_entity_id, day, outlet_id, bias, cue_class)
-    DO UPDATE SET statements = speaker_stats.statements + excluded.statements;
-    DELETE FROM speaker_stats WHERE statements <= 0
+    GROUP BY speaker_entity_id, k.month, coalesce(cue_class, '') HAVING sum(k.sign) <> 0
+    ON CONFLICT (speaker_entity_id, month, cue_class)
+    DO UPDATE SET statements = speaker_months.statements + excluded.statements;
+    INSERT INTO speaker_outlets (speaker_entity_id, outlet_id, bias, cue_class, statements)
+    SELECT speaker_entity_id, k.outlet_id, k.bias, coalesce(cue_class, ''), sum(k.sign)
+    FROM statements, (VALUES (coalesce(OLD.outlet_id, 0), coalesce(OLD.bias, ''), -1),
+                             (coalesce(NEW.outlet_id, 0), coalesce(NEW.bias, ''), 1)) AS k(outlet_id, bias, sign)
+    WHERE article_id = NEW.id AND speaker_entity_id IS NOT NULL
+    GROUP BY speaker_entity_id, k.outlet_id, k.bias, coalesce(cue_class, '') HAVING sum(k.sign) <> 0
+    ON CONFLICT (speaker_entity_id, outlet_id, bias, cue_class)
+    DO UPDATE SET statements = speaker_outlets.statements + excluded.statements;
+    DELETE FROM speaker_months WHERE statements <= 0
+      AND speaker_entity_id IN (SELECT speaker_entity_id FROM statements WHERE article_id = NEW.id);
+    DELETE FROM speaker_outlets WHERE statements <= 0
       AND speaker_entity_id IN (SELECT speaker_entity_id FROM statements WHERE article_id = NEW.id);
     RETURN NULL;
 END $$;
@@ -131,12 +160,10 @@ CREATE TRIGGER articles_speaker_stats AFTER UPDATE OF published, outlet_id, bias
 FOR EACH ROW EXECUTE FUNCTION articles_speaker_stats();
 
 INSERT INTO schema_docs (table_name, column_name, description) VALUES
-('speaker_stats', '', 'Per speaker, article day, outlet, bias and cue class: the statements (kept by triggers on statements and articles); what the speaker page charts.'),
-('speaker_stats', 'day', 'articles.published of the statements'' articles, '''' when unknown.'),
-('speaker_stats', 'outlet_id', 'The articles'' outlet entity, 0 when none.'),
-('speaker_stats', 'bias', 'The articles'' bias label, '''' when none.'),
-('speaker_stats', 'cue_class', 'The statements'' cue class, '''' when none.'),
-('speaker_stats', 'statements', 'How many statements.'),
+('speaker_months', '', 'Per speaker, month (YYYY-MM of the articles'' dates, '''' when unknown) and cue class (''''  when none): the statements; kept by triggers on statements and articles.'),
+('speaker_months', 'statements', 'How many statements.'),
+('speaker_outlets', '', 'Per speaker, outlet (0 when none), bias ('''' when none) and cue class: the statements; kept by triggers on statements and articles.'),
+('speaker_outlets', 'statements', 'How many statements.'),
 ('speaker_totals', '', 'Per speaker: statements and distinct articles (kept by triggers on statements); what speaker rankings read.'),
 ('speaker_totals', 'statements', 'Statements of the speaker.'),
 ('speaker_totals', 'articles', 'Distinct articles the speaker is quoted in.')
