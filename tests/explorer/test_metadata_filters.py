@@ -105,3 +105,11 @@ def test_articles_page_has_the_filters_and_says_what_is_wrong(sqlite_client):
     assert "0 articles" in c.get("/articles", params={"author": "Nobody Here"}).text
     assert c.get("/search", params={"q": "vote", "topic": "elections"}).status_code == 200
     assert c.get(f"/speakers/1", params={"author": "Ezra Klein"}).status_code in (200, 404)
+
+
+def test_search_form_offers_topic_and_author(sqlite_client):
+    html = sqlite_client.get("/search", params={"q": "vote OR border OR elections", "topic": "elections",
+                                                 "author": "Dylan Matthews"}).text
+    assert 'name="topic"' in html and 'value="elections" selected' in html and "immigration (1)" in html
+    assert 'name="author" value="Dylan Matthews"' in html
+    assert "1 statements" in html

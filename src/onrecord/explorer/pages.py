@@ -103,7 +103,8 @@ def search(request: Request, q: str = "", speaker: str | None = None, outlet: st
             "named_only": named_only, "kind": kind, "modality": modality, "without": without, "order": order,
             "topic": topic, "author": author}
     ctx: dict[str, Any] = {"form": form, "outlet_choices": ex.ask("outlets", limit=1000, offset=0),
-                           "results": None, "error": None, "suggestions": []}
+                           "metadata": ex.ask("metadata_choices"), "results": None, "error": None,
+                           "suggestions": []}
     if any(form[k] for k in FILTER_KEYS):
         try:
             f = ex.filters(**{k: form[k] for k in FILTER_KEYS})
