@@ -195,6 +195,21 @@ def outlets_command(db: Database, bias: str | None, limit: int) -> Table:
     return with_sections(db, queries.outlets(db, bias=bias, limit=limit))
 
 
+@click.command("renormalise-outlets")
+@corpus_command
+def renormalise_outlets_command(db: Database) -> Table:
+    """Map every article's and copy's outlet as given to today's canonical outlet, section and
+    columnist author (lexicons/outlet_names.tsv, outlet_domains.tsv); for a corpus stored before
+    them or before they changed.  Running it again changes nothing."""
+    from onrecord.store.renormalise import renormalise_outlets
+
+    s = renormalise_outlets(db)
+    return Table("Outlets re-normalised", ["what", "count"],
+                 [("articles changed", s.articles), ("copies changed", s.copies),
+                  ("copies merged into another", s.merged_copies), ("outlet names before", s.outlets_before),
+                  ("outlet names after", s.outlets_after)])
+
+
 @click.command("failures")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
 @corpus_command
@@ -210,5 +225,6 @@ def corpus_info_command(db: Database) -> Table:
     return queries.corpus_counts(db)
 
 
-commands = [said_command, search_command, spread_command, outlet_command, outlets_command, speakers_command,
+commands = [said_command, search_command, spread_command, outlet_command, outlets_command,
+            renormalise_outlets_command, speakers_command,
             failures_command, corpus_info_command]
