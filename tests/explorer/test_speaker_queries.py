@@ -65,3 +65,27 @@ def test_pages_of_one_speaker_follow_the_date_order(db, order):
             got += [r[page.columns.index("statement_id")] for r in page.rows]
             assert page.total == len(expected)
         assert got == expected
+
+
+def test_counts_from_the_aggregates_equal_counted_rows(db):
+    outlet = db.scalar("SELECT outlet_id FROM articles WHERE outlet_id IS NOT NULL ORDER BY id")
+    for sid in _speakers(db):
+        for extra in ({}, {"bias": "left"}, {"outlet": (outlet,)}, {"cue_class": "neutral"},
+                      {"cue_class": "unknown"}, {"bias": "right", "cue_class": "neutral"}):
+            f = queries.Filters(speaker=(sid,), **extra)
+            where, params = ["s.speaker_entity_id = ?"], [sid]
+            if "bias" in extra:
+                where.append("a.bias = ?")
+                params.append(extra["bias"])
+            if "outlet" in extra:
+                where.append("a.outlet_id = ?")
+                params.append(outlet)
+            if extra.get("cue_class") == "unknown":
+                where.append("s.cue_class IS NULL")
+            elif "cue_class" in extra:
+                where.append("s.cue_class = ?")
+                params.append(extra["cue_class"])
+            rows = db.scalar("SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
+                             f"WHERE {' AND '.join(where)}", params)
+            assert queries._count_from_aggregates(db, f) == rows == queries.count_statements(db, f), extra
+    assert queries._count_from_aggregates(db, queries.Filters(speaker=(1,), since="2020")) is None

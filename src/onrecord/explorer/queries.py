@@ -232,11 +232,33 @@ def _count(db: Database, f: Filters, fts_query: str | None) -> int:
                              (fts_query or f.q,)))
     if f.is_empty():
         return int(db.scalar("SELECT count(*) FROM statements"))
+    if (counted := _count_from_aggregates(db, f)) is not None:
+        return counted
     sql = _statement_sql(db, f, fts_query)
     body, params = sql.from_where()
     if not f.outlet and not f.bias and not f.since and not f.until and not metadata_filters.uses_articles(f):
         body = body.replace("JOIN articles a ON a.id = s.article_id ", "", 1)
     return int(db.scalar(f"SELECT count(*) {body}", params))
+
+
+def _count_from_aggregates(db: Database, f: Filters) -> int | None:
+    """The count of one speaker's statements narrowed only by outlet, bias or cue class, read from
+    ``speaker_outlets`` (schema 11) instead of counting rows; None when other filters apply."""
+    rest = replace(f, speaker=(), outlet=(), bias=None, cue_class=None)
+    if len(f.speaker) != 1 or not rest.is_empty():
+        return None
+    where, params = ["speaker_entity_id = ?"], [f.speaker[0]]
+    if f.outlet:
+        where.append(f"outlet_id IN ({_marks(f.outlet)})")
+        params += f.outlet
+    if f.bias:
+        where.append("bias = ?")
+        params.append(f.bias)
+    if f.cue_class:
+        where.append("cue_class = ?")
+        params.append("" if f.cue_class == "unknown" else f.cue_class)
+    return int(db.scalar(f"SELECT coalesce(sum(statements), 0) FROM speaker_outlets WHERE {' AND '.join(where)}",
+                         params))
 
 
 def _with_fts_fallback(db: Database, f: Filters, run: Any) -> Any:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from onrecord.coref.encoder.examples import from_gap
-from onrecord.coref.encoder.train import predict_probs, windows_of
+from onrecord.coref.encoder.train import predict_probs
+from onrecord.coref.encoder.windows import encode
 from onrecord.coref.gap import gap_scores, read_gap
 from onrecord.tagger.paths import base_model_dir
 from onrecord.tagger.train import load_tokenizer
@@ -26,8 +27,10 @@ def load_scorer(weights: Path):
 def gap_decisions(model, path: Path) -> dict[str, tuple[bool, bool]]:
     """Example id -> (A chosen, B chosen): the best-scored of A, B and "neither"."""
     tok = load_tokenizer(base_model_dir())
-    examples = [from_gap(e) for e in read_gap(path)]
-    windows = windows_of(tok, examples)
+    cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    pairs = [(ex, w) for ex in (from_gap(e) for e in read_gap(path))
+             if (w := encode(tok, ex, cls_id, sep_id)) is not None]  # a pronoun without pieces: no decision
+    examples, windows = [p[0] for p in pairs], [p[1] for p in pairs]
     out = {}
     for ex, window, probs in zip(examples, windows, predict_probs(model, windows)):
         best = int(probs.argmax())
