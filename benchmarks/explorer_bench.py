@@ -65,6 +65,12 @@ def build(db: Path, *, articles: int, every: int, target: int, base: Path | None
     src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     src.close()
     shutil.copyfile(base, db)
+    from onrecord.store import connect
+    from onrecord.store.migrate import migrate
+
+    corpus = connect(str(db))  # the copy gets the current schema (and its aggregates) before it grows
+    migrate(corpus)
+    corpus.close()
     replicate(db, target)
 
 
@@ -131,6 +137,10 @@ def scenarios(db: Path, seed: int) -> dict[str, list[str]]:
     def speaker() -> int:
         return top[min(int(rnd.expovariate(1 / 40)), len(top) - 1)]
 
+    def paged() -> int:  # its own draw, so adding these scenarios leaves the others' URLs as they were
+        return top[min(int(paged.rnd.expovariate(1 / 40)), len(top) - 1)]
+    paged.rnd = random.Random(seed + 200)
+
     return {
         "speaker": [f"/speakers/{speaker()}" for _ in range(400)],
         "search": [f"/search?q={quote_plus(rnd.choice(WORDS))}{rnd.choice(biases)}" for _ in range(400)],
@@ -141,6 +151,13 @@ def scenarios(db: Path, seed: int) -> dict[str, list[str]]:
         # the same searches as JSON, without and with facet counts (a baseline in the same run)
         "api-search": [f"/api/search?q={quote_plus(w)}{b}&limit=20" for w, b in searches],
         "api-facets": [f"/api/search?q={quote_plus(w)}{b}&limit=20&facets=true" for w, b in searches],
+        # later pages and filters: distinct questions, not the first page of each
+        "speaker-pages": [f"/speakers/{paged()}?offset={50 * paged.rnd.randint(1, 4)}{paged.rnd.choice(biases)}"
+                          for _ in range(400)],
+        "api-pages": [paged.rnd.choice([
+            f"/api/speakers/{paged()}/statements?limit=50&offset={50 * paged.rnd.randint(1, 4)}",
+            f"/api/search?q={quote_plus(paged.rnd.choice(WORDS))}&limit=20&offset={20 * paged.rnd.randint(1, 4)}"])
+            for _ in range(400)],
     }
 
 
@@ -240,15 +257,29 @@ def cold(base: str, urls: list[str], n: int) -> dict:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time of a process and its children's live processes (uvicorn workers;
+    for PostgreSQL the server's backends are not counted)."""
+    total = 0.0
+    for p in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
-def serve(db: Path, port: int, cache_ttl: float) -> subprocess.Popen:
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def serve(db: Path | str, port: int, cache_ttl: float, workers: int = 1) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("onrecord")
     proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port), "--cache-ttl",
-                             str(cache_ttl), "--log-level", "warning"])
+                             str(cache_ttl), "--workers", str(workers), "--log-level", "warning"])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -262,18 +293,19 @@ def serve(db: Path, port: int, cache_ttl: float) -> subprocess.Popen:
 
 def run(args: argparse.Namespace) -> None:
     urls = scenarios(args.db, args.seed)
+    served = args.serve or args.db
     results: dict = {"clients": args.clients, "client": args.client, "seconds": args.seconds,
-                     "db": str(args.db)}
+                     "db": str(served), "workers": args.workers, "cache_ttl": args.cache_ttl}
     if args.cold:
         port = free_port()
-        proc = serve(args.db, port, 0)
+        proc = serve(served, port, 0, args.workers)
         try:
             results["cold"] = {name: cold(f"http://127.0.0.1:{port}", u, args.cold) for name, u in urls.items()}
         finally:
             proc.terminate()
             proc.wait(10)
     port = free_port()
-    proc = serve(args.db, port, args.cache_ttl)
+    proc = serve(served, port, args.cache_ttl, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
         for name in args.scenarios:
@@ -302,14 +334,18 @@ def main() -> None:
     b.add_argument("--every", type=int, default=30, help="take one AllSides article in this many")
     b.add_argument("--statements", type=int, default=1_000_000)
     r = sub.add_parser("run", help="the load test")
-    r.add_argument("--db", type=Path, required=True)
+    r.add_argument("--db", type=Path, required=True, help="the SQLite corpus the URLs are drawn from")
+    r.add_argument("--serve", help="serve this corpus instead (a PostgreSQL URL holding the same rows, "
+                   "made by benchmarks/pg_replica.py)")
+    r.add_argument("--workers", type=int, default=1, help="onrecord serve --workers")
     r.add_argument("--clients", type=int, default=50)
     r.add_argument("--seconds", type=float, default=15.0)
     r.add_argument("--warmup", type=float, default=5.0)
     r.add_argument("--max-requests", type=int, default=20000)
     r.add_argument("--cache-ttl", type=float, default=300.0)
     r.add_argument("--cold", type=int, default=0, help="also time this many uncached URLs per scenario")
-    r.add_argument("--scenarios", nargs="+", default=["speaker", "search", "api", "api-search", "api-facets"])
+    r.add_argument("--scenarios", nargs="+", default=["speaker", "search", "api", "api-search", "api-facets", "speaker-pages",
+                            "api-pages"])
     r.add_argument("--seed", type=int, default=7)
     r.add_argument("--client", choices=["raw", "httpx"], default="raw",
                    help="raw: a minimal asyncio HTTP/1.1 client (cheap); httpx: httpx.AsyncClient")
