@@ -451,14 +451,16 @@ def outlets_pivot(rows: list[tuple], *, limit: int = 50, offset: int = 0) -> Pag
 
 def speaker_replies(db: Database, speaker_id: int, *, direction: str = "to_them",
                     limit: int = 50, offset: int = 0) -> Page:
-    """Who replies to a speaker (``to_them``) or whom the speaker replies to (``by_them``)."""
-    mine, other = ("t", "s") if direction == "to_them" else ("s", "t")
+    """Who replies to a speaker (``to_them``) or whom the speaker replies to (``by_them``): the
+    speaker's own reply links (``replies.target_speaker_entity_id`` / ``speaker_entity_id``,
+    schema 13) with the other side's statement."""
+    mine, other_id = (("r.target_speaker_entity_id", "r.statement_id") if direction == "to_them"
+                      else ("r.speaker_entity_id", "r.target_statement_id"))
     rows = db.query(
-        f"SELECT {other}.speaker_entity_id, coalesce(e.name, {other}.speaker_name, {other}.speaker_text), "
-        "r.type, count(*), min(r.statement_id) FROM replies r "
-        "JOIN statements s ON s.id = r.statement_id JOIN statements t ON t.id = r.target_statement_id "
-        f"LEFT JOIN entities e ON e.id = {other}.speaker_entity_id WHERE {mine}.speaker_entity_id = ? "
-        f"GROUP BY {other}.speaker_entity_id, coalesce(e.name, {other}.speaker_name, {other}.speaker_text), r.type "
+        "SELECT o.speaker_entity_id, coalesce(e.name, o.speaker_name, o.speaker_text), "
+        f"r.type, count(*), min(r.statement_id) FROM replies r JOIN statements o ON o.id = {other_id} "
+        f"LEFT JOIN entities e ON e.id = o.speaker_entity_id WHERE {mine} = ? "
+        "GROUP BY o.speaker_entity_id, coalesce(e.name, o.speaker_name, o.speaker_text), r.type "
         "ORDER BY 4 DESC, 2", (speaker_id,))
     title = "Who replies to them" if direction == "to_them" else "Whom they reply to"
     cols = ["speaker_id", "speaker", "type", "replies", "example_statement_id"]
