@@ -236,7 +236,8 @@ def speaker(request: Request, speaker_id: Id, q: str = "", outlet: str | None = 
     base = f"/api/speakers/{speaker_id}"
     return render(
         request, "speaker.html", ent=ent, summary=ex.speaker_summary(speaker_id),
-        chart=share_timeline(ex.ask("speaker_month_shares", speaker_id), href), page=page,
+        chart=share_timeline(ex.ask("speaker_month_shares", speaker_id), href, corpus=ex.ask("corpus_month_totals")),
+        page=page,
         filtered=any(params.values()), params=params,
         outlets=ex.speaker_outlets(speaker_id, limit=50, offset=0),
         replies_to=ex.ask("speaker_replies", speaker_id, direction="to_them", limit=50, offset=0),

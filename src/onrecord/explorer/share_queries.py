@@ -23,3 +23,8 @@ def speaker_month_shares(db: Database, speaker_id: int) -> list[tuple[str, str, 
     (``speaker_months``, schema 11); the per-month corpus total is the statements of the articles
     published that month, read from ``month_totals`` (schema 10)."""
     return [(m, c, int(n), int(t), None if s is None else float(s)) for m, c, n, t, s in db.query(_SQL, (speaker_id,))]
+
+
+def corpus_month_totals(db: Database) -> dict[str, int]:
+    """Month ``YYYY-MM`` -> the corpus's statements that month (``month_totals``)."""
+    return {m: int(n) for m, n in db.query("SELECT month, statements FROM month_totals WHERE statements > 0")}
