@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 import fastapi_offline
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -21,6 +22,7 @@ from onrecord.explorer.service import Explorer
 from onrecord.store.errors import BadNumber, FilterError, QueryError, UnknownName
 
 STATIC = Path(__file__).with_name("static")
+THREADS = 16  # request threads (and so database connections) per server process
 SWAGGER_ASSETS = Path(fastapi_offline.__file__).with_name("static")
 DESCRIPTION = """Read-only access to an onrecord corpus: who said what, citing whom, when and in reply
 to whom.  Tables are paginated (`limit`, `offset`, with `total` and a `next` link) and every table
@@ -40,6 +42,9 @@ def create_app(db: str, *, cache_ttl: float = 300.0, allowed_hosts: list[str] | 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Each request thread keeps its own read-only connection: bound the threads so that
+        # `serve --workers N` stays within the database's connection limit (N x THREADS).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
         explorer.close()
 
