@@ -55,11 +55,17 @@ def coref(train_dir: Path, dev_dir: Path, gap_file: Path, no_gap: bool, out: Pat
               default=Path("../shared/data/gap/gap-validation.tsv"), show_default=True,
               help="GAP validation TSV, reported per epoch (never used to choose).")
 @click.option("--epochs", type=click.IntRange(1, 20), default=4, show_default=True)
+@click.option("--augment", type=click.IntRange(0, 5), default=0, show_default=True,
+              help="Name-substituted copies of each GAP training row.")
+@click.option("--gum-limit", type=click.IntRange(1, None), default=None,
+              help="At most this many GUM decisions (a seeded sample).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for scorer.pt and train_report.json.")
-def coref_encoder(gap_file: Path, gum_dir: Path | None, validation: Path, epochs: int, out: Path) -> None:
+def coref_encoder(gap_file: Path, gum_dir: Path | None, validation: Path, epochs: int, augment: int,
+                  gum_limit: int | None, out: Path) -> None:
     """The MiniLM pronoun span scorer, an experiment beside the shipped ranker (seeded; about
-    18 minutes for 4 epochs of GAP on 2 busy cores)."""
+    18 minutes for 4 epochs of GAP on 2 busy cores, 77 for 3 epochs with --augment 1 --gum
+    ../shared/data/gum/train/conll --gum-limit 1000)."""
     try:
         import torch  # noqa: F401
         import transformers  # noqa: F401
@@ -73,7 +79,8 @@ def coref_encoder(gap_file: Path, gum_dir: Path | None, validation: Path, epochs
         if not path.is_file():
             raise click.ClickException(f"{path} not found; pass {option} FILE")
     report = fit(gap_file, out, gum_train=_conll(gum_dir) if gum_dir else None,
-                 gap_validation=validation, epochs=epochs, log=lambda line: click.echo(line, err=True))
+                 gap_validation=validation, epochs=epochs, augment=augment, gum_limit=gum_limit,
+                 log=lambda line: click.echo(line, err=True))
     scores = evaluate_gap(out / "scorer.pt", validation)
     click.echo(f"epoch {report['chosen_epoch']}: GAP validation F1 {scores['overall']['f1']:.3f} "
                f"(feminine/masculine {scores['bias']:.2f}); {out / 'scorer.pt'}", err=True)

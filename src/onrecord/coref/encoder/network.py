@@ -1,4 +1,5 @@
-"""The span scorer: MiniLM, mean-pooled spans, a pair MLP per candidate and a "none" score."""
+"""The span scorer: MiniLM, a learned mix of its layers, mean-pooled spans, a pair MLP per
+candidate and a "none" score."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class PronounScorer(nn.Module):
         super().__init__()
         self.encoder = encoder
         size = encoder.config.hidden_size
+        self.layer_weights = nn.Parameter(torch.zeros(encoder.config.num_hidden_layers + 1))
         self.bucket = nn.Embedding(BUCKETS, BUCKET_DIM)
         self.pair = nn.Sequential(nn.Linear(3 * size + BUCKET_DIM, HIDDEN), nn.GELU(),
                                   nn.Dropout(dropout), nn.Linear(HIDDEN, 1))
@@ -26,7 +28,9 @@ class PronounScorer(nn.Module):
                                   nn.Linear(HIDDEN, 1))
 
     def forward(self, ids, mask, pronoun, candidates, buckets, cand_mask):
-        hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state  # B L H
+        layers = self.encoder(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states
+        mix = torch.softmax(self.layer_weights, 0)
+        hidden = sum(w * h for w, h in zip(mix, layers))  # B L H
         p = _pool(pronoun.unsqueeze(1), hidden).squeeze(1)  # B H
         c = _pool(candidates, hidden)  # B C H
         pe = p.unsqueeze(1).expand_as(c)

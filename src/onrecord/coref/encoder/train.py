@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from onrecord.coref.encoder.augment import NamePool, substituted
 from onrecord.coref.encoder.batches import ordered, shuffled
 from onrecord.coref.encoder.examples import PronounExample, from_gap, from_gum
 from onrecord.coref.encoder.windows import Window, encode
@@ -62,8 +63,11 @@ def predict_probs(model, windows: list[Window], size: int = 32) -> list[np.ndarr
 
 
 def train(gap_dev: Path, out: Path, *, gum_train: Path | None = None, gap_validation: Path | None = None,
-          epochs: int = EPOCHS, limit: int | None = None, log: Callable[[str], None] = print) -> dict:
-    """Fine-tune; the best epoch's weights go to ``out/scorer.pt``; returns the report."""
+          epochs: int = EPOCHS, limit: int | None = None, augment: int = 0, gum_limit: int | None = None,
+          log: Callable[[str], None] = print) -> dict:
+    """Fine-tune; the best epoch's weights go to ``out/scorer.pt``; returns the report.
+    ``augment`` adds that many name-substituted copies of each GAP training row;
+    ``gum_limit`` caps the GUM decisions (drawn with the seed)."""
     import torch
     from transformers import AutoModel, get_linear_schedule_with_warmup
 
@@ -74,11 +78,16 @@ def train(gap_dev: Path, out: Path, *, gum_train: Path | None = None, gap_valida
     rng = np.random.default_rng(SEED)
     base = base_model_dir()
     tok = load_tokenizer(base)
-    gap = [from_gap(e) for e in read_gap(gap_dev)][:limit]
-    fit = [e for e in gap if not held_out(e.id)]
-    tune = windows_of(tok, [e for e in gap if held_out(e.id)])
+    rows = read_gap(gap_dev)[:limit]
+    fit_rows = [e for e in rows if not held_out(e.id)]
+    fit = [from_gap(e) for e in fit_rows] + [from_gap(s) for s in _substitutes(fit_rows, augment, rng)]
+    tune = windows_of(tok, [from_gap(e) for e in rows if held_out(e.id)])
+    n_gum = 0
     if gum_train is not None:
-        fit += [e for d in read_gum(gum_train)[:limit] for e in from_gum(d)]
+        gum = [e for d in read_gum(gum_train)[:limit] for e in from_gum(d)]
+        if gum_limit is not None and len(gum) > gum_limit:
+            gum = [gum[i] for i in sorted(rng.choice(len(gum), gum_limit, replace=False))]
+        fit, n_gum = fit + gum, len(gum)
     fit_w = windows_of(tok, fit)
     val = windows_of(tok, [from_gap(e) for e in read_gap(gap_validation)]) if gap_validation else []
     log(f"{len(fit_w)} training decisions ({sum(len(w.ids) for w in fit_w)} pieces), "
@@ -90,7 +99,8 @@ def train(gap_dev: Path, out: Path, *, gum_train: Path | None = None, gap_valida
     steps = epochs * ((len(fit_w) + BATCH - 1) // BATCH)
     sched = get_linear_schedule_with_warmup(optim, int(WARMUP * steps), steps)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    report: dict = {"seed": SEED, "train_decisions": len(fit_w), "held_out": len(tune), "epochs": []}
+    report: dict = {"seed": SEED, "train_decisions": len(fit_w), "held_out": len(tune), "augment": augment,
+                    "gum_decisions": n_gum, "epochs": []}
     out.mkdir(parents=True, exist_ok=True)
     best, step = -1.0, 0
     for epoch in range(1, epochs + 1):
@@ -122,3 +132,9 @@ def train(gap_dev: Path, out: Path, *, gum_train: Path | None = None, gap_valida
     report["seconds"] = round(time.time() - started)
     (out / "train_report.json").write_text(json.dumps(report, indent=2) + "\n")
     return report
+
+
+def _substitutes(rows, copies: int, rng: np.random.Generator) -> list:
+    """``copies`` name-substituted versions of each row (rows without a substitute are skipped)."""
+    pool = NamePool(rows)
+    return [s for _ in range(copies) for e in rows if (s := substituted(e, pool, rng)) is not None]
