@@ -61,13 +61,15 @@ def renormalise_outlets(db: Database, table: OutletTable | None = None) -> Renor
                 "SELECT id, outlet_raw, outlet, outlet_section, url, meta FROM articles WHERE outlet_raw IS NOT NULL"):
             authors = _authors(db, aid)
             new = normalise_meta(_meta(raw, url, meta_json, authors), table)
-            if (new.outlet, new.section) != (outlet, section):
+            moved = (new.outlet, new.section) != (outlet, section)
+            if moved:
                 db.execute("UPDATE articles SET outlet = ?, outlet_id = ?, outlet_section = ? WHERE id = ?",
                            (new.outlet, resolver.resolve(new.outlet, "media", origin="outlet"), new.section, aid))
-            if [name_key(a) for a in new.authors] != [name_key(a) for a in authors]:
+            bylines = [name_key(a) for a in new.authors] != [name_key(a) for a in authors]
+            if bylines:
                 db.execute("DELETE FROM article_authors WHERE article_id = ?", (aid,))
                 store_authors(db, aid, new.authors)
-            out.articles += (new.outlet, new.section) != (outlet, section) or new.authors != authors
+            out.articles += moved or bylines
         _copies(db, table, resolver, out)
         resolver.settle()
     out.outlets_after = _outlet_count(db)
