@@ -353,8 +353,8 @@ def main() -> None:
     r.add_argument("--max-requests", type=int, default=20000)
     r.add_argument("--cache-ttl", type=float, default=300.0)
     r.add_argument("--cold", type=int, default=0, help="also time this many uncached URLs per scenario")
-    r.add_argument("--scenarios", nargs="+", default=["speaker", "search", "api", "api-search", "api-facets", "speaker-pages",
-                            "api-pages"])
+    r.add_argument("--scenarios", nargs="+", default=["speaker", "search", "api", "api-search", "api-facets",
+                                                      "speaker-pages", "api-pages"])
     r.add_argument("--seed", type=int, default=7)
     r.add_argument("--client", choices=["raw", "httpx"], default="raw",
                    help="raw: a minimal asyncio HTTP/1.1 client (cheap); httpx: httpx.AsyncClient")

@@ -13,8 +13,9 @@ from onrecord.store.errors import UnknownName
 from onrecord.store.evidence import evidence_filter
 from onrecord.store.modality import modality_filter
 
+# the modules whose functions ``Explorer.ask`` answers
 QUESTIONS = (queries, event_queries, crosslink_queries, metadata_filters,
-             search_queries, statement_queries, share_queries, speaker_queries)  # the modules whose functions ``Explorer.ask`` answers
+             search_queries, statement_queries, share_queries, speaker_queries)
 
 
 class Explorer:
