@@ -9,8 +9,9 @@ SUFFIXES = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "json",
     ".csv": "csv", ".tsv": "tsv",
     ".warc": "warc", ".arc": "warc",
+    ".parquet": "parquet", ".pq": "parquet",
 }
-FORMATS = ("text", "html", "jsonl", "json", "csv", "tsv", "warc")
+FORMATS = ("text", "html", "jsonl", "json", "csv", "tsv", "warc", "parquet")
 
 
 def format_from_name(name: str) -> tuple[str | None, bool]:
@@ -28,6 +29,8 @@ def format_from_name(name: str) -> tuple[str | None, bool]:
 
 def sniff(head: bytes) -> str:
     """Guess a format from the first bytes of an (uncompressed) stream."""
+    if head.startswith(b"PAR1"):
+        return "parquet"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"WARC/") or stripped[:30].count(b" ") >= 3 and stripped.startswith(b"filedesc://"):
         return "warc"

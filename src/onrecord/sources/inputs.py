@@ -18,13 +18,14 @@ from onrecord.sources.html import read_html
 from onrecord.sources.jsonl import read_json, read_jsonl
 from onrecord.sources.limits import ReadLimits
 from onrecord.sources.model import ReadFailure, ReadItem
+from onrecord.sources.parquet import read_parquet
 from onrecord.sources.text import read_text
 from onrecord.sources.warc import read_warc
 
 STDIN = "-"
 READERS: dict[str, Callable[..., Iterator[ReadItem]]] = {
     "text": read_text, "html": read_html, "jsonl": read_jsonl, "json": read_json,
-    "csv": read_csv, "tsv": partial(read_csv, delimiter="\t"), "warc": read_warc,
+    "csv": read_csv, "tsv": partial(read_csv, delimiter="\t"), "warc": read_warc, "parquet": read_parquet,
 }
 
 
